@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "common/status.h"
-#include "vector/chunk.h"
+#include "interpreter/query_result.h"
 
 namespace strata {
 
@@ -22,14 +22,6 @@ struct DatabaseOptions {
   std::string data_dir;
 };
 
-struct QueryResult {
-  Schema schema;              // empty for statements that return no rows
-  std::vector<Chunk> chunks;  // the rows, in order
-  uint64_t affected_rows = 0;  // INSERT / DELETE-like statements
-  std::vector<std::string> warnings;  // shown to the user after the result, never secrets
-  bool returns_rows() const { return !schema.empty(); }
-  uint64_t num_rows() const;
-};
 
 struct Progress {
   uint64_t rows = 0;

@@ -1,0 +1,43 @@
+#include "interpreter/query_context.h"
+
+#include <thread>
+
+#include "storage/object_store_cache.h"
+#include "table/locations.h"
+
+namespace strata {
+
+StorageParams QueryContext::TableStorage(const TableInfo& table) const {
+  return TableStorageParams(table, default_storage_);
+}
+
+Result<ObjectStorePtr> QueryContext::OpenStore(const StorageParams& params) {
+  return stores_.Open(params);
+}
+
+namespace {
+
+size_t SettingOr(const std::map<std::string, std::string>& settings, const std::string& name,
+                 size_t fallback) {
+  auto it = settings.find(name);
+  if (it == settings.end()) return fallback;
+  try {
+    long long v = std::stoll(it->second);
+    return v > 0 ? static_cast<size_t>(v) : fallback;
+  } catch (...) {
+    return fallback;
+  }
+}
+
+}  // namespace
+
+size_t QueryContext::max_threads() const {
+  size_t hw = std::max<size_t>(1, std::thread::hardware_concurrency());
+  return SettingOr(session_.settings, "max_threads", hw);
+}
+
+size_t QueryContext::block_rows() const {
+  return SettingOr(session_.settings, "block_rows", 1000000);
+}
+
+}  // namespace strata

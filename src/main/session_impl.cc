@@ -1,0 +1,44 @@
+#include "main/session_impl.h"
+
+#include <chrono>
+#include <future>
+
+#include "interpreter/interpreter.h"
+#include "main/database_impl.h"
+#include "sql/parser.h"
+
+namespace strata {
+
+namespace {
+
+int64_t NowMicros() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+Result<QueryResult> SessionImpl::Execute(std::string_view sql) {
+  ASSIGN_OR_RETURN(std::vector<sql::StatementPtr> statements, sql::ParseSql(sql));
+  if (statements.empty()) return QueryResult{};
+  QueryResult last;
+  for (const auto& stmt : statements) {
+    QueryContext ctx(db_->metastore(), state_, db_->stores(), db_->data_storage(), NowMicros());
+    // The statement runs on a worker so this thread can report progress; the session's
+    // state is only touched by the worker while this thread waits.
+    auto done = std::async(std::launch::async, [&] { return ExecuteStatement(*stmt, ctx); });
+    while (done.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+      if (progress_) {
+        progress_(Progress{ctx.progress().rows.load(), ctx.progress().bytes.load()});
+      }
+    }
+    Result<QueryResult> result = done.get();
+    if (!result.ok()) return result.status();
+    last = std::move(result).value();
+    for (auto& w : ctx.warnings()) last.warnings.push_back(std::move(w));
+  }
+  return last;
+}
+
+}  // namespace strata
