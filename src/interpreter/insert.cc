@@ -121,7 +121,7 @@ Result<uint64_t> WriteQuery(const TableInfo& table, const std::vector<sql::Ident
   ASSIGN_OR_RETURN(InsertMapping mapping, InsertMapping::Make(table, columns));
   CatalogTableResolver resolver(ctx);
   QueryBinder binder(resolver);
-  ASSIGN_OR_RETURN(PlanPtr plan, binder.Bind(query));
+  ASSIGN_OR_RETURN(LogicalPtr plan, binder.Bind(query));
   if (plan->schema.size() != mapping.provided()) {
     return Error(ErrorCode::BadArguments,
                  "INSERT has " + std::to_string(mapping.provided()) +

@@ -7,7 +7,7 @@ namespace strata {
 Result<QueryResult> ExecuteQuery(const sql::Query& query, QueryContext& ctx) {
   CatalogTableResolver resolver(ctx);
   QueryBinder binder(resolver);
-  ASSIGN_OR_RETURN(PlanPtr plan, binder.Bind(query));
+  ASSIGN_OR_RETURN(LogicalPtr plan, binder.Bind(query));
   QueryResult result;
   result.schema = plan->schema;
   ASSIGN_OR_RETURN(result.chunks, ExecutePlan(plan, MakeExecutionEnv(ctx)));
@@ -17,7 +17,7 @@ Result<QueryResult> ExecuteQuery(const sql::Query& query, QueryContext& ctx) {
 Result<Schema> DescribeQuery(const sql::Query& query, QueryContext& ctx) {
   CatalogTableResolver resolver(ctx);
   QueryBinder binder(resolver);
-  ASSIGN_OR_RETURN(PlanPtr plan, binder.Bind(query));
+  ASSIGN_OR_RETURN(LogicalPtr plan, binder.Bind(query));
   return plan->schema;
 }
 
@@ -27,7 +27,7 @@ Result<QueryResult> ExecuteExplain(const sql::ExplainStmt& stmt, QueryContext& c
   }
   CatalogTableResolver resolver(ctx);
   QueryBinder binder(resolver);
-  ASSIGN_OR_RETURN(PlanPtr plan, binder.Bind(*stmt.statement->As<sql::QueryStmt>().query));
+  ASSIGN_OR_RETURN(LogicalPtr plan, binder.Bind(*stmt.statement->As<sql::QueryStmt>().query));
   TextResultBuilder out({"explain"});
   std::string text = plan->ToString();
   size_t start = 0;

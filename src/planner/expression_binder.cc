@@ -46,10 +46,6 @@ const char* FunctionForOp(sql::BinaryOp op) {
 
 }  // namespace
 
-bool IsAggregateFunctionName(const std::string& name) {
-  return name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max";
-}
-
 Result<Value> LiteralValue(const sql::LiteralExpr& lit) {
   using L = sql::LiteralKind;
   switch (lit.literal_kind) {
@@ -248,7 +244,7 @@ Result<ExprPtr> ExpressionBinder::BindFunction(const sql::FunctionCallExpr& call
     for (size_t i = 0; i < agg_->aggregate_sql.size(); ++i) {
       if (agg_->aggregate_sql[i] == text) {
         const AggregateCall& a = agg_->aggregates[i];
-        return expr::Column(agg_->keys.size() + i, a.type, true);
+        return expr::Column(agg_->keys.size() + i, a.function->result_type, a.function->nullable);
       }
     }
     return Error(ErrorCode::Internal, "aggregate " + text + " was not collected");
@@ -291,12 +287,9 @@ Result<ExprPtr> ExpressionBinder::BindFunction(const sql::FunctionCallExpr& call
 }
 
 Result<AggregateCall> ExpressionBinder::BindAggregateCall(const sql::FunctionCallExpr& call) {
-  AggregateCall a;
-  a.name = call.name.name;
-  a.distinct = call.distinct;
-  a.star = call.star;
   // Arguments of an aggregate are bound over the input rows, never over other aggregates.
   ExpressionBinder inner(scope_);
+  std::vector<ExprPtr> args;
   for (const auto& arg : call.args) {
     if (arg->kind == sql::ExprKind::FunctionCall &&
         IsAggregateFunctionName(arg->As<sql::FunctionCallExpr>().name.name)) {
@@ -304,17 +297,11 @@ Result<AggregateCall> ExpressionBinder::BindAggregateCall(const sql::FunctionCal
                    "aggregate function calls cannot be nested" + At(arg->pos));
     }
     ASSIGN_OR_RETURN(ExprPtr b, inner.Bind(*arg));
-    a.args.push_back(std::move(b));
+    args.push_back(std::move(b));
   }
-  if (a.star && a.name != "count") {
-    return Error(ErrorCode::SemanticError, a.name + "(*) is not allowed" + At(call.pos));
-  }
-  size_t want = a.star ? 0 : 1;
-  if (a.args.size() != want && !(a.name == "count" && a.args.size() == 1)) {
-    return Error(ErrorCode::NumberArgumentsNotMatch,
-                 a.name + "() takes 1 argument, got " + std::to_string(a.args.size()) + At(call.pos));
-  }
-  return a;
+  auto made = AggregateCall::Make(call.name.name, std::move(args), call.distinct);
+  if (!made.ok()) return made.status().WithContext(sql::ToSql(call) + At(call.pos));
+  return made;
 }
 
 }  // namespace strata

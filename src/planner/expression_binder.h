@@ -10,15 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "execution/aggregate_function.h"
 #include "execution/expression.h"
 #include "planner/bind_scope.h"
 #include "planner/logical_plan.h"
 #include "sql/ast.h"
 
 namespace strata {
-
-// True for the names of aggregate functions (count, sum, avg, min, max, ...).
-bool IsAggregateFunctionName(const std::string& name);
 
 // Group keys and aggregate calls of a query, matched by their canonical SQL text.
 struct AggregationInfo {

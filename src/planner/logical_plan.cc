@@ -12,11 +12,11 @@ std::string Join(const std::vector<ExprPtr>& exprs) {
 
 }  // namespace
 
-std::string PlanNode::ToString(int indent) const {
+std::string LogicalNode::ToString(int indent) const {
   std::string pad(static_cast<size_t>(indent) * 2, ' ');
   std::string line;
   switch (kind) {
-    case PlanKind::kTableScan: {
+    case LogicalKind::kTableScan: {
       line = "TableScan " + table.database + "." + table.name + " columns=[";
       for (size_t i = 0; i < schema.size(); ++i) line += (i ? ", " : "") + schema[i].name;
       line += "]";
@@ -31,32 +31,30 @@ std::string PlanNode::ToString(int indent) const {
       }
       break;
     }
-    case PlanKind::kChunks:
+    case LogicalKind::kChunks:
       line = "SystemTable";
       break;
-    case PlanKind::kNumbers:
+    case LogicalKind::kNumbers:
       line = "Numbers " + std::to_string(numbers);
       break;
-    case PlanKind::kValues:
+    case LogicalKind::kValues:
       line = "Values rows=" + std::to_string(values.size());
       break;
-    case PlanKind::kFilter:
+    case LogicalKind::kFilter:
       line = "Filter " + predicate->ToString();
       break;
-    case PlanKind::kProject:
+    case LogicalKind::kProject:
       line = "Project " + Join(exprs);
       break;
-    case PlanKind::kAggregate: {
+    case LogicalKind::kAggregate: {
       line = "Aggregate keys=[" + Join(group_keys) + "] aggregates=[";
       for (size_t i = 0; i < aggregates.size(); ++i) {
-        const auto& a = aggregates[i];
-        line += (i ? ", " : "") + a.name + "(" + (a.distinct ? "DISTINCT " : "") +
-                (a.star ? "*" : Join(a.args)) + ")";
+        line += (i ? ", " : "") + aggregates[i].ToString();
       }
       line += "]";
       break;
     }
-    case PlanKind::kSort: {
+    case LogicalKind::kSort: {
       line = "Sort";
       for (const auto& k : sort_keys) {
         line += " " + k.expr->ToString() + (k.ascending ? " ASC" : " DESC") +
@@ -64,17 +62,17 @@ std::string PlanNode::ToString(int indent) const {
       }
       break;
     }
-    case PlanKind::kLimit:
+    case LogicalKind::kLimit:
       line = "Limit " + (limit ? std::to_string(*limit) : std::string("ALL")) + " offset " +
              std::to_string(offset);
       break;
-    case PlanKind::kJoin: {
-      line = join == JoinKind::kLeft ? "LeftJoin" : join == JoinKind::kCross ? "CrossJoin" : "InnerJoin";
+    case LogicalKind::kJoin: {
+      line = join == LogicalJoinType::kLeft ? "LeftJoin" : join == LogicalJoinType::kCross ? "CrossJoin" : "InnerJoin";
       for (const auto& [l, r] : equi_keys) line += " " + l->ToString() + " = " + r->ToString();
       if (residual) line += " residual " + residual->ToString();
       break;
     }
-    case PlanKind::kUnionAll:
+    case LogicalKind::kUnionAll:
       line = "UnionAll";
       break;
   }

@@ -14,11 +14,12 @@
 
 #include "catalog/metastore.h"
 #include "execution/expression.h"
+#include "execution/operators/hash_aggregate.h"
 #include "vector/chunk.h"
 
 namespace strata {
 
-enum class PlanKind : uint8_t {
+enum class LogicalKind : uint8_t {
   kTableScan,   // a stored table
   kChunks,      // rows already in memory (system tables)
   kNumbers,     // numbers(N)
@@ -32,24 +33,16 @@ enum class PlanKind : uint8_t {
   kUnionAll,
 };
 
-struct PlanNode;
-using PlanPtr = std::shared_ptr<const PlanNode>;
+struct LogicalNode;
+using LogicalPtr = std::shared_ptr<const LogicalNode>;
 
-struct AggregateCall {
-  std::string name;  // lowercase: count, sum, avg, min, max, ...
-  bool distinct = false;
-  bool star = false;  // count(*)
-  std::vector<ExprPtr> args;
-  DataType type;  // result type
-};
-
-struct SortKey {
+struct OrderKey {
   ExprPtr expr;
   bool ascending = true;
   bool nulls_first = false;
 };
 
-enum class JoinKind : uint8_t { kInner, kLeft, kCross };
+enum class LogicalJoinType : uint8_t { kInner, kLeft, kCross };
 
 // A column of a table scan compared with a constant, for pruning blocks by statistics.
 struct ScanPredicate {
@@ -58,10 +51,10 @@ struct ScanPredicate {
   std::vector<Value> values;
 };
 
-struct PlanNode {
-  PlanKind kind;
+struct LogicalNode {
+  LogicalKind kind;
   Schema schema;
-  std::vector<PlanPtr> children;
+  std::vector<LogicalPtr> children;
 
   // kTableScan
   TableInfo table;
@@ -83,19 +76,19 @@ struct PlanNode {
   // kProject
   std::vector<ExprPtr> exprs;
 
-  // kAggregate: output = group keys then aggregates
+  // kAggregate: output = group keys then aggregates (resolved, arguments over the input)
   std::vector<ExprPtr> group_keys;
   std::vector<AggregateCall> aggregates;
 
   // kSort
-  std::vector<SortKey> sort_keys;
+  std::vector<OrderKey> sort_keys;
 
   // kLimit
   std::optional<uint64_t> limit;
   uint64_t offset = 0;
 
   // kJoin
-  JoinKind join = JoinKind::kInner;
+  LogicalJoinType join = LogicalJoinType::kInner;
   std::vector<std::pair<ExprPtr, ExprPtr>> equi_keys;  // left expr over left input, right over right
   ExprPtr residual;  // over the joined row (left columns then right); may be null
 

@@ -25,10 +25,10 @@ struct ExecutionEnv {
 };
 
 // The plan's whole result, in order.
-Result<std::vector<Chunk>> ExecutePlan(const PlanPtr& plan, const ExecutionEnv& env);
+Result<std::vector<Chunk>> ExecutePlan(const LogicalPtr& plan, const ExecutionEnv& env);
 
 // Streams the plan's result to `sink` chunk by chunk (INSERT … SELECT).
-Status ExecutePlanStreaming(const PlanPtr& plan, const ExecutionEnv& env,
+Status ExecutePlanStreaming(const LogicalPtr& plan, const ExecutionEnv& env,
                             const std::function<Status(const Chunk&)>& sink);
 
 }  // namespace strata

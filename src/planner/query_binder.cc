@@ -12,8 +12,8 @@ std::string At(const sql::SourcePos& pos) {
   return " at line " + std::to_string(pos.line) + ", column " + std::to_string(pos.column);
 }
 
-std::shared_ptr<PlanNode> NewNode(PlanKind kind) {
-  auto n = std::make_shared<PlanNode>();
+std::shared_ptr<LogicalNode> NewNode(LogicalKind kind) {
+  auto n = std::make_shared<LogicalNode>();
   n->kind = kind;
   return n;
 }
@@ -207,33 +207,12 @@ Schema SchemaOf(const std::vector<ExprPtr>& exprs, const std::vector<std::string
   return s;
 }
 
-PlanPtr MakeProject(PlanPtr input, std::vector<ExprPtr> exprs, std::vector<std::string> names) {
-  auto n = NewNode(PlanKind::kProject);
+LogicalPtr MakeProject(LogicalPtr input, std::vector<ExprPtr> exprs, std::vector<std::string> names) {
+  auto n = NewNode(LogicalKind::kProject);
   n->schema = SchemaOf(exprs, names);
   n->exprs = std::move(exprs);
   n->children.push_back(std::move(input));
   return n;
-}
-
-Result<DataType> AggregateResultType(const std::string& name, const DataType& arg) {
-  if (name == "count") return DataType(TypeId::Int64);
-  if (name == "min" || name == "max") return arg;
-  if (!arg.IsNumeric() && arg.id != TypeId::Null) {
-    return Error(ErrorCode::SemanticError,
-                 name + "() does not accept an argument of type " + arg.ToString());
-  }
-  if (name == "sum") {
-    if (arg.IsInteger() || arg.id == TypeId::Null) return DataType(TypeId::Int64);
-    if (arg.IsFloat()) return DataType(TypeId::Float64);
-    return DataType::Decimal(38, arg.scale);
-  }
-  if (name == "avg") {
-    if (arg.id == TypeId::Decimal) {
-      return DataType::Decimal(38, static_cast<uint8_t>(std::max<int>(arg.scale, 4)));
-    }
-    return DataType(TypeId::Float64);
-  }
-  return Error(ErrorCode::UnknownAggregateFunction, "unknown aggregate function " + name);
 }
 
 Result<ExprPtr> QueryBinder::BindConstantExpr(const sql::Expr& e) {
@@ -242,22 +221,22 @@ Result<ExprPtr> QueryBinder::BindConstantExpr(const sql::Expr& e) {
   return binder.Bind(e);
 }
 
-Result<PlanPtr> QueryBinder::Bind(const sql::Query& query) {
+Result<LogicalPtr> QueryBinder::Bind(const sql::Query& query) {
   CollectReferencedColumns(query, &referenced_);
   return BindQuery(query);
 }
 
-Result<PlanPtr> QueryBinder::BindQuery(const sql::Query& query) {
+Result<LogicalPtr> QueryBinder::BindQuery(const sql::Query& query) {
   ctes_.emplace_back();
   for (const auto& cte : query.with) {
-    ASSIGN_OR_RETURN(PlanPtr plan, BindQuery(*cte.query));
+    ASSIGN_OR_RETURN(LogicalPtr plan, BindQuery(*cte.query));
     if (!cte.columns.empty()) {
       if (cte.columns.size() != plan->schema.size()) {
         return Error(ErrorCode::SemanticError,
                      "WITH " + cte.name.name + " names " + std::to_string(cte.columns.size()) +
                          " columns but its query returns " + std::to_string(plan->schema.size()));
       }
-      auto renamed = std::make_shared<PlanNode>(*plan);
+      auto renamed = std::make_shared<LogicalNode>(*plan);
       for (size_t i = 0; i < cte.columns.size(); ++i) renamed->schema[i].name = cte.columns[i].name;
       plan = renamed;
     }
@@ -268,18 +247,18 @@ Result<PlanPtr> QueryBinder::BindQuery(const sql::Query& query) {
   return result;
 }
 
-Result<PlanPtr> QueryBinder::BindSetExpr(const sql::SetExpr& body, const sql::Query* owner) {
+Result<LogicalPtr> QueryBinder::BindSetExpr(const sql::SetExpr& body, const sql::Query* owner) {
   switch (body.kind) {
     case sql::SetExprKind::Select:
       // ORDER BY of a plain SELECT may use its FROM columns and aggregates: bound inside.
       return BindSelect(body.As<sql::SelectCore>(), owner);
     case sql::SetExprKind::Nested: {
-      ASSIGN_OR_RETURN(PlanPtr plan, BindQuery(*body.As<sql::NestedQuery>().query));
+      ASSIGN_OR_RETURN(LogicalPtr plan, BindQuery(*body.As<sql::NestedQuery>().query));
       if (!owner) return plan;
       return ApplyOrderAndLimit(plan, *owner);
     }
     case sql::SetExprKind::SetOperation: {
-      ASSIGN_OR_RETURN(PlanPtr plan, BindSetOperation(body.As<sql::SetOperation>()));
+      ASSIGN_OR_RETURN(LogicalPtr plan, BindSetOperation(body.As<sql::SetOperation>()));
       if (!owner) return plan;
       return ApplyOrderAndLimit(plan, *owner);
     }
@@ -287,12 +266,12 @@ Result<PlanPtr> QueryBinder::BindSetExpr(const sql::SetExpr& body, const sql::Qu
   return Error(ErrorCode::Internal, "unknown query body");
 }
 
-Result<PlanPtr> QueryBinder::BindSetOperation(const sql::SetOperation& op) {
+Result<LogicalPtr> QueryBinder::BindSetOperation(const sql::SetOperation& op) {
   if (op.op != sql::SetOpType::Union) {
     return Error(ErrorCode::Unimplemented, "EXCEPT and INTERSECT are not supported yet" + At(op.pos));
   }
-  ASSIGN_OR_RETURN(PlanPtr left, BindSetExpr(*op.left, nullptr));
-  ASSIGN_OR_RETURN(PlanPtr right, BindSetExpr(*op.right, nullptr));
+  ASSIGN_OR_RETURN(LogicalPtr left, BindSetExpr(*op.left, nullptr));
+  ASSIGN_OR_RETURN(LogicalPtr right, BindSetExpr(*op.right, nullptr));
   if (left->schema.size() != right->schema.size()) {
     return Error(ErrorCode::SemanticError,
                  "UNION sides have different numbers of columns (" +
@@ -319,25 +298,25 @@ Result<PlanPtr> QueryBinder::BindSetOperation(const sql::SetOperation& op) {
   }
   if (lneeds) left = MakeProject(left, lcast, names);
   if (rneeds) right = MakeProject(right, rcast, names);
-  auto u = NewNode(PlanKind::kUnionAll);
+  auto u = NewNode(LogicalKind::kUnionAll);
   u->schema = SchemaOf(lcast, names);
   u->children = {left, right};
-  if (op.all) return PlanPtr(u);
+  if (op.all) return LogicalPtr(u);
   // UNION (DISTINCT): group by every column.
-  auto d = NewNode(PlanKind::kAggregate);
+  auto d = NewNode(LogicalKind::kAggregate);
   for (size_t i = 0; i < u->schema.size(); ++i) {
     d->group_keys.push_back(expr::Column(i, u->schema[i].type, u->schema[i].nullable));
   }
   d->schema = u->schema;
   d->children.push_back(u);
-  return PlanPtr(d);
+  return LogicalPtr(d);
 }
 
-Result<PlanPtr> QueryBinder::ApplyOrderAndLimit(PlanPtr plan, const sql::Query& query) {
+Result<LogicalPtr> QueryBinder::ApplyOrderAndLimit(LogicalPtr plan, const sql::Query& query) {
   if (!query.order_by.empty()) {
     BindScope scope = ScopeOf(plan->schema, "");
     ExpressionBinder binder(scope);
-    auto sort = NewNode(PlanKind::kSort);
+    auto sort = NewNode(LogicalKind::kSort);
     for (const auto& item : query.order_by) {
       ExprPtr key;
       if (item.expr->kind == sql::ExprKind::Literal &&
@@ -353,7 +332,7 @@ Result<PlanPtr> QueryBinder::ApplyOrderAndLimit(PlanPtr plan, const sql::Query& 
         ASSIGN_OR_RETURN(key, binder.Bind(*item.expr));
       }
       bool nulls_first = item.nulls_first.value_or(!item.ascending);
-      sort->sort_keys.push_back(SortKey{key, item.ascending, nulls_first});
+      sort->sort_keys.push_back(OrderKey{key, item.ascending, nulls_first});
     }
     sort->schema = plan->schema;
     sort->children.push_back(plan);
@@ -362,9 +341,9 @@ Result<PlanPtr> QueryBinder::ApplyOrderAndLimit(PlanPtr plan, const sql::Query& 
   return ApplyLimit(plan, query);
 }
 
-Result<PlanPtr> QueryBinder::ApplyLimit(PlanPtr plan, const sql::Query& query) {
+Result<LogicalPtr> QueryBinder::ApplyLimit(LogicalPtr plan, const sql::Query& query) {
   if (!query.limit && !query.offset) return plan;
-  auto lim = NewNode(PlanKind::kLimit);
+  auto lim = NewNode(LogicalKind::kLimit);
   if (query.limit) {
     ASSIGN_OR_RETURN(uint64_t n, ConstantCount(*query.limit, "LIMIT"));
     lim->limit = n;
@@ -374,20 +353,20 @@ Result<PlanPtr> QueryBinder::ApplyLimit(PlanPtr plan, const sql::Query& query) {
   }
   lim->schema = plan->schema;
   lim->children.push_back(plan);
-  return PlanPtr(lim);
+  return LogicalPtr(lim);
 }
 
-Result<PlanPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sql::Query* owner) {
+Result<LogicalPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sql::Query* owner) {
   // FROM
   Bound from;
   if (core.from) {
     ASSIGN_OR_RETURN(from, BindFrom(*core.from));
   } else {
-    auto one = NewNode(PlanKind::kValues);
+    auto one = NewNode(LogicalKind::kValues);
     one->values.push_back({});
     from.plan = one;
   }
-  PlanPtr plan = from.plan;
+  LogicalPtr plan = from.plan;
   const BindScope& scope = from.scope;
 
   // WHERE
@@ -401,12 +380,12 @@ Result<PlanPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sql::
     }
     ASSIGN_OR_RETURN(ExprPtr pred, binder.Bind(*core.where));
     ASSIGN_OR_RETURN(pred, expr::CastIfNeeded(pred, DataType(TypeId::Boolean)));
-    if (plan->kind == PlanKind::kTableScan) {
-      auto scan = std::make_shared<PlanNode>(*plan);
+    if (plan->kind == LogicalKind::kTableScan) {
+      auto scan = std::make_shared<LogicalNode>(*plan);
       scan->scan_predicates = PruningConjuncts(pred);
       plan = scan;
     }
-    auto filter = NewNode(PlanKind::kFilter);
+    auto filter = NewNode(LogicalKind::kFilter);
     filter->predicate = pred;
     filter->schema = plan->schema;
     filter->children.push_back(plan);
@@ -478,19 +457,18 @@ Result<PlanPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sql::
       for (const auto& s : agg.aggregate_sql) seen |= s == text;
       if (seen) continue;
       ASSIGN_OR_RETURN(AggregateCall a, binder.BindAggregateCall(*call));
-      DataType arg = a.args.empty() ? DataType(TypeId::Int64) : a.args[0]->type;
-      ASSIGN_OR_RETURN(a.type, AggregateResultType(a.name, arg));
       agg.aggregate_sql.push_back(text);
       agg.aggregates.push_back(std::move(a));
     }
-    auto node = NewNode(PlanKind::kAggregate);
+    auto node = NewNode(LogicalKind::kAggregate);
     node->group_keys = agg.keys;
     node->aggregates = agg.aggregates;
     for (size_t i = 0; i < agg.keys.size(); ++i) {
       node->schema.push_back(Field{agg.key_sql[i], agg.keys[i]->type, agg.keys[i]->nullable});
     }
     for (size_t i = 0; i < agg.aggregates.size(); ++i) {
-      node->schema.push_back(Field{agg.aggregate_sql[i], agg.aggregates[i].type, true});
+      const auto& f = *agg.aggregates[i].function;
+      node->schema.push_back(Field{agg.aggregate_sql[i], f.result_type, f.nullable});
     }
     node->children.push_back(plan);
     plan = node;
@@ -502,7 +480,7 @@ Result<PlanPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sql::
   if (core.having) {
     ASSIGN_OR_RETURN(ExprPtr pred, binder.Bind(*core.having));
     ASSIGN_OR_RETURN(pred, expr::CastIfNeeded(pred, DataType(TypeId::Boolean)));
-    auto filter = NewNode(PlanKind::kFilter);
+    auto filter = NewNode(LogicalKind::kFilter);
     filter->predicate = pred;
     filter->schema = plan->schema;
     filter->children.push_back(plan);
@@ -546,7 +524,7 @@ Result<PlanPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sql::
 
   // ORDER BY keys: a select-list position or name, else an expression over the same
   // input as the select list, carried as a hidden column until after the sort.
-  std::vector<SortKey> sort_keys;
+  std::vector<OrderKey> sort_keys;
   if (owner) {
     for (const auto& item : owner->order_by) {
       std::optional<size_t> column;
@@ -595,7 +573,7 @@ Result<PlanPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sql::
       }
       const ExprPtr& ke = exprs[*column];
       bool nulls_first = item.nulls_first.value_or(!item.ascending);
-      sort_keys.push_back(SortKey{expr::Column(*column, ke->type, ke->nullable), item.ascending,
+      sort_keys.push_back(OrderKey{expr::Column(*column, ke->type, ke->nullable), item.ascending,
                                   nulls_first});
     }
   }
@@ -603,7 +581,7 @@ Result<PlanPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sql::
   plan = MakeProject(plan, exprs, names);
 
   if (core.distinct) {
-    auto d = NewNode(PlanKind::kAggregate);
+    auto d = NewNode(LogicalKind::kAggregate);
     for (size_t i = 0; i < plan->schema.size(); ++i) {
       d->group_keys.push_back(expr::Column(i, plan->schema[i].type, plan->schema[i].nullable));
     }
@@ -612,7 +590,7 @@ Result<PlanPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sql::
     plan = d;
   }
   if (!sort_keys.empty()) {
-    auto sort = NewNode(PlanKind::kSort);
+    auto sort = NewNode(LogicalKind::kSort);
     sort->sort_keys = std::move(sort_keys);
     sort->schema = plan->schema;
     sort->children.push_back(plan);
@@ -643,7 +621,7 @@ Result<QueryBinder::Bound> QueryBinder::BindFrom(const sql::TableRef& ref) {
     case sql::TableRefKind::Subquery: {
       QueryBinder inner(resolver_);
       inner.ctes_ = ctes_;
-      ASSIGN_OR_RETURN(PlanPtr plan, inner.Bind(*ref.As<sql::SubqueryTableRef>().query));
+      ASSIGN_OR_RETURN(LogicalPtr plan, inner.Bind(*ref.As<sql::SubqueryTableRef>().query));
       bound.plan = plan;
       bound.scope = ScopeOf(plan->schema, ref.alias ? ref.alias->name.name : "");
       break;
@@ -681,12 +659,12 @@ Result<QueryBinder::Bound> QueryBinder::BindBaseTable(const sql::BaseTableRef& r
   std::string db = ref.name.database ? ref.name.database->name : "";
   ASSIGN_OR_RETURN(ResolvedTable t, resolver_.ResolveTable(db, ref.name.table.name));
   if (!t.stored) {
-    auto n = NewNode(PlanKind::kChunks);
+    auto n = NewNode(LogicalKind::kChunks);
     n->schema = t.schema;
     n->chunks = std::move(t.rows);
     return Bound{n, ScopeOf(n->schema, qualifier, t.database)};
   }
-  auto scan = NewNode(PlanKind::kTableScan);
+  auto scan = NewNode(LogicalKind::kTableScan);
   for (size_t i = 0; i < t.table.columns.size(); ++i) {
     const ColumnDef& c = t.table.columns[i];
     if (!referenced_.Needs(c.name)) continue;
@@ -707,7 +685,7 @@ Result<QueryBinder::Bound> QueryBinder::BindTableFunction(const sql::TableFuncti
                  "numbers() takes 1 argument, got " + std::to_string(ref.args.size()) + At(ref.pos));
   }
   ASSIGN_OR_RETURN(uint64_t n, ConstantCount(*ref.args[0], "the argument of numbers()"));
-  auto node = NewNode(PlanKind::kNumbers);
+  auto node = NewNode(LogicalKind::kNumbers);
   node->numbers = static_cast<int64_t>(n);
   node->schema.push_back(Field{"number", DataType(TypeId::Int64), false});
   std::string qualifier = ref.alias ? ref.alias->name.name : "numbers";
@@ -727,10 +705,10 @@ Result<QueryBinder::Bound> QueryBinder::BindJoin(const sql::JoinTableRef& join) 
   if (join.type == sql::JoinType::Left) right_scope.MakeNullable();
   scope.Append(right_scope);
 
-  auto node = NewNode(PlanKind::kJoin);
-  node->join = join.type == sql::JoinType::Left    ? JoinKind::kLeft
-               : join.type == sql::JoinType::Cross ? JoinKind::kCross
-                                                   : JoinKind::kInner;
+  auto node = NewNode(LogicalKind::kJoin);
+  node->join = join.type == sql::JoinType::Left    ? LogicalJoinType::kLeft
+               : join.type == sql::JoinType::Cross ? LogicalJoinType::kCross
+                                                   : LogicalJoinType::kInner;
   for (const auto& c : scope.columns()) node->schema.push_back(Field{c.name, c.type, c.nullable});
   node->children = {left.plan, right.plan};
 
@@ -757,7 +735,7 @@ Result<QueryBinder::Bound> QueryBinder::BindJoin(const sql::JoinTableRef& join) 
     }
   }
   if (condition) {
-    if (node->join == JoinKind::kCross) node->join = JoinKind::kInner;
+    if (node->join == LogicalJoinType::kCross) node->join = LogicalJoinType::kInner;
     std::vector<ExprPtr> conjuncts;
     SplitConjuncts(condition, &conjuncts);
     ExprPtr residual;
@@ -781,7 +759,7 @@ Result<QueryBinder::Bound> QueryBinder::BindJoin(const sql::JoinTableRef& join) 
       }
     }
     node->residual = residual;
-  } else if (node->join != JoinKind::kCross) {
+  } else if (node->join != LogicalJoinType::kCross) {
     return Error(ErrorCode::SemanticError, "JOIN needs an ON or USING condition" + At(join.pos));
   }
   return Bound{node, scope};

@@ -43,38 +43,36 @@ class QueryBinder {
   explicit QueryBinder(TableResolver& resolver) : resolver_(resolver) {}
 
   // The plan's schema names the result columns.
-  Result<PlanPtr> Bind(const sql::Query& query);
+  Result<LogicalPtr> Bind(const sql::Query& query);
 
   // An expression without column references (VALUES rows, DEFAULT, LIMIT).
   static Result<ExprPtr> BindConstantExpr(const sql::Expr& e);
 
  private:
   struct Bound {
-    PlanPtr plan;
+    LogicalPtr plan;
     BindScope scope;
   };
 
-  Result<PlanPtr> BindQuery(const sql::Query& query);
-  Result<PlanPtr> BindSetExpr(const sql::SetExpr& body, const sql::Query* order_owner);
-  Result<PlanPtr> BindSelect(const sql::SelectCore& core, const sql::Query* order_owner);
-  Result<PlanPtr> BindSetOperation(const sql::SetOperation& op);
+  Result<LogicalPtr> BindQuery(const sql::Query& query);
+  Result<LogicalPtr> BindSetExpr(const sql::SetExpr& body, const sql::Query* order_owner);
+  Result<LogicalPtr> BindSelect(const sql::SelectCore& core, const sql::Query* order_owner);
+  Result<LogicalPtr> BindSetOperation(const sql::SetOperation& op);
   Result<Bound> BindFrom(const sql::TableRef& ref);
   Result<Bound> BindBaseTable(const sql::BaseTableRef& ref);
   Result<Bound> BindTableFunction(const sql::TableFunctionRef& ref);
   Result<Bound> BindJoin(const sql::JoinTableRef& join);
-  Result<PlanPtr> ApplyOrderAndLimit(PlanPtr plan, const sql::Query& query);
-  Result<PlanPtr> ApplyLimit(PlanPtr plan, const sql::Query& query);
+  Result<LogicalPtr> ApplyOrderAndLimit(LogicalPtr plan, const sql::Query& query);
+  Result<LogicalPtr> ApplyLimit(LogicalPtr plan, const sql::Query& query);
 
   TableResolver& resolver_;
   ReferencedColumns referenced_;
   // Common table expressions in scope, innermost last.
-  std::vector<std::map<std::string, PlanPtr>> ctes_;
+  std::vector<std::map<std::string, LogicalPtr>> ctes_;
 };
 
 // Helpers shared by planner files.
-PlanPtr MakeProject(PlanPtr input, std::vector<ExprPtr> exprs, std::vector<std::string> names);
+LogicalPtr MakeProject(LogicalPtr input, std::vector<ExprPtr> exprs, std::vector<std::string> names);
 Schema SchemaOf(const std::vector<ExprPtr>& exprs, const std::vector<std::string>& names);
-// The result type of an aggregate over an argument of type `arg` (ignored for count).
-Result<DataType> AggregateResultType(const std::string& name, const DataType& arg);
 
 }  // namespace strata
