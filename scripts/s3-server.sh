@@ -206,6 +206,13 @@ osd mon report interval = 1
 admin socket =
 log file = $LOG/client.log
 
+[client.admin]
+# radosgw-admin and friends: fail within seconds, not hang, when the cluster is down
+# (the default waits 300 s for the mon and forever for an OSD).
+client mount timeout = 20
+rados mon op timeout = 30
+rados osd op timeout = 30
+
 [client.rgw]
 admin socket = \$run_dir/rgw.asok
 pid file = \$run_dir/rgw.pid
@@ -355,14 +362,18 @@ cmd_start() {
   done
   [[ -z ${S3_PORT:-} || $S3_PORT =~ ^[1-9][0-9]{0,4}$ ]] ||
     die "S3_PORT must be a port number, got '$S3_PORT'"
-  mkdir -p "$DIR"
-  cmd_stop
-  # A half-started cluster is of no use: stop it, keep its logs.
-  trap 'start_failed $?' EXIT
+  [[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] ||
+    die "S3_SERVER_TIMEOUT must be a whole number of seconds, got '$TIMEOUT'"
+  # Ceph would silently take its 1 GiB default for a value it cannot parse.
+  [[ -z ${S3_MEMSTORE_BYTES:-} || $S3_MEMSTORE_BYTES =~ ^[1-9][0-9]*$ ]] ||
+    die "S3_MEMSTORE_BYTES must be a number of bytes, got '$S3_MEMSTORE_BYTES'"
   # Wipe only a directory this script made (or an empty one): DIR may be mistyped.
   if [[ -n $(ls -A "$DIR") && ! -e $DIR/$MARKER ]]; then
     die "$DIR is not empty and was not made by this script; refusing to wipe it"
   fi
+  cmd_stop
+  # A half-started cluster is of no use: stop it, keep its logs.
+  trap 'start_failed $?' EXIT
   find "$DIR" -mindepth 1 -delete
   touch "$DIR/$MARKER"
   mkdir -p "$RUN" "$LOG" "$DIR/mon" "$DIR/osd" "$DIR/rgw" "$DIR/crash" "$DIR/tmp"
