@@ -2,7 +2,8 @@
 # End-to-end checks of the test S3 server started by scripts/s3-server.sh:
 #   scripts/s3-server-selftest.sh DIR
 # Prints one line per check and `N passed, N failed`; exits non-zero on any failure.
-# It leaves the server as it found it, apart from objects under selftest/ in the bucket.
+# It leaves the server as it found it: the objects it writes under selftest/ and the
+# key it adds to user strata are deleted again.
 set -euo pipefail
 
 [[ $# -eq 1 ]] || {

@@ -420,9 +420,10 @@ cmd_start() {
   say "osd up, pools made ($(elapsed))"
 
   # The first radosgw-admin call also writes the default zone; radosgw would race it.
+  # (A user's stdout holds its keys: keep it out of the logs.)
   "${RGW_ADMIN[@]}" user create --uid "$USER1" --display-name "$USER1" \
     --access-key "$ak1" --secret-key "$sk1" --caps "roles=*" \
-    >"$LOG/admin-user1.out" 2>&1 || {
+    >/dev/null 2>"$LOG/admin-user1.out" || {
     show_log "$LOG/admin-user1.out"
     die "radosgw-admin user create $USER1 failed"
   }
@@ -432,7 +433,7 @@ cmd_start() {
   }
   # While radosgw starts: the second user (no caps, no buckets) and the role.
   "${RGW_ADMIN[@]}" user create --uid "$USER2" --display-name "$USER2" \
-    --access-key "$ak2" --secret-key "$sk2" >"$LOG/admin-user2.out" 2>&1 &
+    --access-key "$ak2" --secret-key "$sk2" >/dev/null 2>"$LOG/admin-user2.out" &
   local user2_job=$!
   BG_PIDS+=("$user2_job")
   local trust policy
