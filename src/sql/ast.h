@@ -120,9 +120,9 @@ struct LiteralExpr : Expr {
   explicit LiteralExpr(SourcePos p) : Expr(kKind, p) {}
 
   LiteralKind literal_kind = LiteralKind::Null;
-  bool bool_value = false;   // Boolean
-  int64_t int_value = 0;     // Integer
-  double float_value = 0;    // Float
+  bool bool_value = false;  // Boolean
+  int64_t int_value = 0;    // Integer
+  double float_value = 0;   // Float
   // String: the unescaped value. Decimal and Float: the number as written ("-1.50",
   // "12345678901234567890", "1e10"), including a folded leading '-'.
   std::string text;
@@ -270,9 +270,9 @@ struct CaseExpr : Expr {
   static constexpr ExprKind kKind = ExprKind::Case;
   explicit CaseExpr(SourcePos p) : Expr(kKind, p) {}
 
-  ExprPtr operand;  // null for a searched CASE
+  ExprPtr operand;                       // null for a searched CASE
   std::vector<WhenClause> when_clauses;  // never empty
-  ExprPtr else_result;  // may be null
+  ExprPtr else_result;                   // may be null
 };
 
 // (SELECT …) used as a value
@@ -535,12 +535,13 @@ struct ExplainStmt : Statement {
   StatementPtr statement;
 };
 
-// CREATE DATABASE|SCHEMA [IF NOT EXISTS] db
+// CREATE [OR REPLACE] DATABASE|SCHEMA [IF NOT EXISTS] db
 struct CreateDatabaseStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::CreateDatabase;
   explicit CreateDatabaseStmt(SourcePos p) : Statement(kKind, p) {}
 
-  bool if_not_exists = false;
+  bool or_replace = false;
+  bool if_not_exists = false;  // never together with or_replace (a syntax error)
   Identifier name;
 };
 
@@ -707,7 +708,7 @@ struct InsertStmt : Statement {
 
   bool overwrite = false;
   TableName table;
-  std::vector<Identifier> columns;  // empty = all columns in table order
+  std::vector<Identifier> columns;           // empty = all columns in table order
   std::vector<std::vector<ExprPtr>> values;  // VALUES rows; empty when query is set
   std::unique_ptr<Query> query;
 };

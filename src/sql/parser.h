@@ -8,8 +8,7 @@
 // a 1005 error too. Error messages never echo string literals or tokens inside connection
 // options, which may be secrets.
 //
-// Parsing is linear in the input: one token of lookahead almost everywhere, a bounded scan
-// over '(' tokens to tell a subquery from a parenthesised join; no backtracking.
+// Parsing is linear in the input: at most a few tokens of lookahead, no backtracking.
 //
 // Thread-safety: the functions are pure; call them from any thread.
 #pragma once

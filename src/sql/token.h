@@ -31,9 +31,9 @@ enum class TokenKind : uint8_t {
   Star,
   Slash,
   Percent,
-  Concat,       // ||
-  Eq,           // = or ==
-  NotEq,        // != or <>
+  Concat,  // ||
+  Eq,      // = or ==
+  NotEq,   // != or <>
   Lt,
   LtEq,
   Gt,
@@ -92,7 +92,7 @@ enum class TokenKind : uint8_t {
   X(Inner, "INNER", true)               \
   X(Insert, "INSERT", false)            \
   X(Intersect, "INTERSECT", true)       \
-  X(Into, "INTO", true)                  \
+  X(Into, "INTO", true)                 \
   X(Is, "IS", true)                     \
   X(Join, "JOIN", true)                 \
   X(Last, "LAST", false)                \
