@@ -417,7 +417,9 @@ class SqlWriter {
                                          " CROSS JOIN "};
           out += kJoins[static_cast<int>(j.type)];
         }
-        bool right_parens = j.right->kind == TableRefKind::Join;
+        // Comma binds loosest: "a, b JOIN c" is a, (b JOIN c).
+        bool right_parens =
+            j.right->kind == TableRefKind::Join && (!j.comma || j.right->As<JoinTableRef>().comma);
         if (right_parens) out += "(";
         TableRef(*j.right);
         if (right_parens) out += ")";

@@ -17,10 +17,10 @@
 // "quoted" and `quoted` ones keep their case; Identifier::original is the text as written.
 //
 // Literals: integers that fit int64 are LiteralKind::Integer; larger integers and numbers
-// with a '.' are LiteralKind::Decimal (text kept verbatim, e.g. "1.50"); numbers with an
-// exponent are LiteralKind::Float. A '-' directly in front of a numeric literal is folded
-// into it (so -9223372036854775808 is an Integer). DATE '…' / TIMESTAMP '…' are CastExpr
-// with style TypedLiteral over a string literal.
+// with a '.' are LiteralKind::Decimal (text as written, e.g. "1.50", except that ".5" becomes
+// "0.5" and "7." becomes "7"); numbers with an exponent are LiteralKind::Float. A '-' directly in
+// front of a numeric literal is folded into it (so -9223372036854775808 is an Integer). DATE '…' /
+// TIMESTAMP '…' are CastExpr with style TypedLiteral over a string literal.
 //
 // Not checked here (the binder's job): that names exist, that types of expressions fit,
 // that StarExpr appears only as a select item (the parser only produces it there), that
@@ -65,7 +65,7 @@ struct TableName {
 
 // A type as written in a column definition or a cast: "decimal(10, 2)", "VARCHAR".
 struct TypeName {
-  std::string text;  // source text, verbatim
+  std::string text;  // as written, spacing normalised: "decimal(10, 2)", "DOUBLE PRECISION"
   DataType type;     // ParseDataType(text)
   SourcePos pos;
 };

@@ -61,7 +61,9 @@ Result<StatementPtr> ParserImpl::ParseExplain() {
       }
     }
   }
+  size_t start = Cur().offset;
   ASSIGN_OR_RETURN(stmt->statement, ParseOneStatement());
+  stmt->statement->text = std::string(lexer_.source().substr(start, last_end_ - start));
   return StatementPtr(std::move(stmt));
 }
 

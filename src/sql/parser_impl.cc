@@ -188,23 +188,27 @@ Result<TableName> ParserImpl::ParseTableName() {
 Result<TypeName> ParserImpl::ParseTypeName() {
   TypeName type;
   type.pos = Cur().pos;
-  size_t start = Cur().offset;
   if (!CurIs(TokenKind::Word)) {
     Expecting("type name");
     return Unexpected();
   }
+  // The text is rebuilt from the tokens so that comments and odd spacing inside the type
+  // do not reach ParseDataType: "decimal(10, 2)", "DOUBLE PRECISION".
   Token first = Take();
-  if (first.value == "double") AcceptKeyword(Keyword::Precision);
+  type.text = std::string(first.text);
+  if (first.value == "double" && CurIsKeyword(Keyword::Precision)) {
+    type.text += " " + std::string(Take().text);
+  }
   if (Accept(TokenKind::LParen, "'('")) {
     if (!Check(TokenKind::Integer, "integer")) return Unexpected();
-    Advance();
+    type.text += "(" + std::string(Take().text);
     if (Accept(TokenKind::Comma, "','")) {
       if (!Check(TokenKind::Integer, "integer")) return Unexpected();
-      Advance();
+      type.text += ", " + std::string(Take().text);
     }
     RETURN_IF_ERROR(Expect(TokenKind::RParen, "')'"));
+    type.text += ")";
   }
-  type.text = std::string(lexer_.source().substr(start, last_end_ - start));
   Result<DataType> parsed = ParseDataType(type.text);
   if (!parsed.ok()) {
     return Error(parsed.status().code(), parsed.status().message() + " at line " +
@@ -271,8 +275,7 @@ Result<StatementPtr> ParserImpl::ParseOneStatement() {
 Result<std::vector<StatementPtr>> ParserImpl::ParseStatements() {
   std::vector<StatementPtr> statements;
   while (true) {
-    while (Accept(TokenKind::Semicolon, "';'")) {
-    }
+    while (CurIs(TokenKind::Semicolon)) Advance();
     if (CurIs(TokenKind::EndOfInput)) break;
     if (CurIs(TokenKind::Error)) return Unexpected();
     size_t start = Cur().offset;
