@@ -94,9 +94,7 @@ Token Lexer::Next() {
   size_t start = pos_;
   SourcePos pos = cur_;
   if (AtEnd()) {
-    Token t = Make(TokenKind::EndOfInput, start, pos);
-    last_kind_ = t.kind;
-    return t;
+    return Make(TokenKind::EndOfInput, start, pos);
   }
   char c = Peek();
   Token t;
@@ -106,9 +104,7 @@ Token Lexer::Next() {
   };
   if (IsWordStart(c)) {
     t = LexWord(start, pos);
-  } else if (IsDigit(c) ||
-             (c == '.' && IsDigit(Peek(1)) && last_kind_ != TokenKind::Word &&
-              last_kind_ != TokenKind::QuotedIdent && last_kind_ != TokenKind::RParen)) {
+  } else if (IsDigit(c) || (c == '.' && IsDigit(Peek(1)) && !after_name_)) {
     t = LexNumber(start, pos);
   } else if (c == '\'') {
     t = LexString(start, pos);
@@ -178,7 +174,8 @@ Token Lexer::Next() {
         return MakeError("unexpected character " + DescribeChar(c), start, pos);
     }
   }
-  last_kind_ = t.kind;
+  after_name_ = t.kind == TokenKind::QuotedIdent || t.kind == TokenKind::RParen ||
+                (t.kind == TokenKind::Word && !IsReservedKeyword(t.keyword));
   return t;
 }
 

@@ -50,7 +50,9 @@ class Lexer {
   std::string_view sql_;
   size_t pos_ = 0;
   SourcePos cur_;
-  TokenKind last_kind_ = TokenKind::EndOfInput;
+  // True when the previous token can be followed by ".name" (a name or ')'), so that a
+  // '.' followed by a digit there is a Dot, and elsewhere the start of a number (".5").
+  bool after_name_ = false;
   bool failed_ = false;
 };
 

@@ -67,6 +67,13 @@ TEST(SqlLexerTest, Numbers) {
   EXPECT_EQ(t[5].kind, TokenKind::Decimal);
 }
 
+TEST(SqlLexerTest, DotDigitAfterKeywordIsANumber) {
+  EXPECT_EQ(Kinds("select .5"),
+            (std::vector<TokenKind>{TokenKind::Word, TokenKind::Decimal, TokenKind::EndOfInput}));
+  EXPECT_EQ(Kinds("a>.5"), (std::vector<TokenKind>{TokenKind::Word, TokenKind::Gt,
+                                                   TokenKind::Decimal, TokenKind::EndOfInput}));
+}
+
 TEST(SqlLexerTest, DotAfterNameIsNotANumber) {
   EXPECT_EQ(Kinds("t.5"), (std::vector<TokenKind>{TokenKind::Word, TokenKind::Dot,
                                                   TokenKind::Integer, TokenKind::EndOfInput}));

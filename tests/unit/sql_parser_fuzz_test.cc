@@ -142,15 +142,18 @@ TEST(SqlParserFuzzTest, DeepNestingIsAnErrorNotACrash) {
   std::string unions = "SELECT 1";
   std::string subqueries = "SELECT 1";
   std::string calls = "SELECT ";
+  std::string explains;
   for (int i = 0; i < 20000; ++i) {
     nots += "NOT ";
     sum += " + 1";
     joins += " JOIN t ON TRUE";
     unions += " UNION SELECT 1";
     calls += "f(";
+    explains += "EXPLAIN ";
   }
   for (int i = 0; i < 2000; ++i) subqueries = "SELECT (" + subqueries + ")";
-  inputs.insert(inputs.end(), {nots + "a", sum, joins, unions, subqueries, calls});
+  inputs.insert(inputs.end(),
+                {nots + "a", sum, joins, unions, subqueries, calls, explains + "SELECT 1"});
   for (const std::string& sql : inputs) {
     auto r = ParseSql(sql);
     ASSERT_FALSE(r.ok()) << sql.substr(0, 40);
