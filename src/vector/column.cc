@@ -24,6 +24,14 @@ void Column::Resize(size_t rows) {
   size_ = rows;
 }
 
+void Column::ResizeStrings(size_t rows, size_t chars) {
+  assert(type_.IsVariableWidth());
+  offsets_.resize(rows + 1, static_cast<uint32_t>(chars));
+  chars_.resize(chars);
+  if (!validity_.empty()) validity_.resize(rows, 1);
+  size_ = rows;
+}
+
 uint8_t* Column::MutableValidity() {
   if (validity_.empty()) validity_.assign(size_, 1);
   return validity_.data();
