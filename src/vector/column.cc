@@ -257,8 +257,7 @@ std::shared_ptr<Column> Column::Slice(size_t offset, size_t length) const {
     for (size_t i = 0; i <= length; ++i) out->offsets_[i] = offsets_[offset + i] - base;
     out->chars_.assign(chars_.begin() + base, chars_.begin() + offsets_[offset + length]);
   } else if (width_ > 0) {
-    out->data_.assign(data_.begin() + offset * width_,
-                      data_.begin() + (offset + length) * width_);
+    out->data_.assign(data_.begin() + offset * width_, data_.begin() + (offset + length) * width_);
   }
   return out;
 }

@@ -303,8 +303,8 @@ bool ColumnChunkReader::ReadFixed(Column* column, uint64_t rows, std::string* er
         return Fail(error, "dictionary page shorter than its values");
       }
       dictionary.resize(page.num_values);
-      if (!DecodePlain(*layout_, page.values, page.values_size, page.num_values,
-                       dictionary.data(), error)) {
+      if (!DecodePlain(*layout_, page.values, page.values_size, page.num_values, dictionary.data(),
+                       error)) {
         return false;
       }
       has_dictionary = true;

@@ -21,11 +21,11 @@ namespace strata::parquet {
 // One page after decompression and level decoding.
 struct DecodedPage {
   bool is_dictionary = false;
-  size_t num_values = 0;             // rows of a data page, entries of a dictionary page
-  const uint8_t* levels = nullptr;   // 1 = valid per row; nullptr when every row is valid
-  size_t valid = 0;                  // non-null values in the page
-  int32_t encoding = 0;              // of the values
-  const uint8_t* values = nullptr;   // the encoded non-null values
+  size_t num_values = 0;            // rows of a data page, entries of a dictionary page
+  const uint8_t* levels = nullptr;  // 1 = valid per row; nullptr when every row is valid
+  size_t valid = 0;                 // non-null values in the page
+  int32_t encoding = 0;             // of the values
+  const uint8_t* values = nullptr;  // the encoded non-null values
   size_t values_size = 0;
 };
 

@@ -60,9 +60,7 @@ struct FixedOps {
     std::memcpy(w, &v, sizeof(Phys));
     return Mix(w[0] ^ Mix(w[1] + 0x51));
   }
-  static bool Equal(const Phys& a, const Phys& b) {
-    return std::memcmp(&a, &b, sizeof(Phys)) == 0;
-  }
+  static bool Equal(const Phys& a, const Phys& b) { return std::memcmp(&a, &b, sizeof(Phys)) == 0; }
   static size_t PlainBytes(const Phys&) { return sizeof(Phys); }
   static void AppendPlain(const Phys& v, std::string* out) {
     out->append(reinterpret_cast<const char*>(&v), sizeof(Phys));
@@ -343,7 +341,7 @@ Status EncodeChunk(const std::vector<ColumnSegment>& segments, bool nullable, bo
           }
         }
       }
-      size_t estimate = use_dict ? page_values * bw / 8
+      size_t estimate = use_dict             ? page_values * bw / 8
                         : Source::kBitPacked ? values.size() / 8
                                              : values.size() + levels.size() / 8;
       if (estimate >= page_bytes) RETURN_IF_ERROR(flush());
@@ -472,8 +470,7 @@ Status ColumnChunkWriter::Write(const std::vector<ColumnSegment>& segments, std:
       st = EncodeChunk<NullSource>(segments, true, false, page_bytes, &pages, &encodings);
       break;
     case TypeId::Boolean:
-      st = EncodeChunk<BoolSource>(segments, field.nullable, false, page_bytes, &pages,
-                                   &encodings);
+      st = EncodeChunk<BoolSource>(segments, field.nullable, false, page_bytes, &pages, &encodings);
       break;
     case TypeId::Int8:
       st = EncodeChunk<FixedSource<int8_t, int32_t>>(segments, field.nullable, dict, page_bytes,
@@ -503,19 +500,19 @@ Status ColumnChunkWriter::Write(const std::vector<ColumnSegment>& segments, std:
       break;
     case TypeId::Decimal:
       if (layout_.physical == pt::Type::INT32) {
-        st = EncodeChunk<FixedSource<int64_t, int32_t>>(segments, field.nullable, dict,
-                                                        page_bytes, &pages, &encodings);
+        st = EncodeChunk<FixedSource<int64_t, int32_t>>(segments, field.nullable, dict, page_bytes,
+                                                        &pages, &encodings);
       } else if (layout_.physical == pt::Type::INT64) {
-        st = EncodeChunk<FixedSource<int64_t, int64_t>>(segments, field.nullable, dict,
-                                                        page_bytes, &pages, &encodings);
+        st = EncodeChunk<FixedSource<int64_t, int64_t>>(segments, field.nullable, dict, page_bytes,
+                                                        &pages, &encodings);
       } else {
-        st = EncodeChunk<FixedSource<int128_t, Flba16>>(segments, field.nullable, dict,
-                                                        page_bytes, &pages, &encodings);
+        st = EncodeChunk<FixedSource<int128_t, Flba16>>(segments, field.nullable, dict, page_bytes,
+                                                        &pages, &encodings);
       }
       break;
     case TypeId::String:
-      st = EncodeChunk<StringSource>(segments, field.nullable, dict, page_bytes, &pages,
-                                     &encodings);
+      st =
+          EncodeChunk<StringSource>(segments, field.nullable, dict, page_bytes, &pages, &encodings);
       break;
   }
   RETURN_IF_ERROR(st);

@@ -131,9 +131,8 @@ bool Lz4RawBlock(const uint8_t* input, size_t input_size, uint8_t* output, size_
       output_size > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return false;
   }
-  int n = LZ4_decompress_safe(reinterpret_cast<const char*>(input),
-                              reinterpret_cast<char*>(output), static_cast<int>(input_size),
-                              static_cast<int>(output_size));
+  int n = LZ4_decompress_safe(reinterpret_cast<const char*>(input), reinterpret_cast<char*>(output),
+                              static_cast<int>(input_size), static_cast<int>(output_size));
   return n >= 0 && static_cast<size_t>(n) == output_size;
 }
 
@@ -155,8 +154,8 @@ bool Lz4Hadoop(const uint8_t* input, size_t input_size, uint8_t* output, size_t 
 
 }  // namespace
 
-bool PageCodec::Decompress(int32_t codec, const uint8_t* input, size_t input_size,
-                           uint8_t* output, size_t output_size, std::string* error) {
+bool PageCodec::Decompress(int32_t codec, const uint8_t* input, size_t input_size, uint8_t* output,
+                           size_t output_size, std::string* error) {
   switch (static_cast<Codec>(codec)) {
     case Codec::kUncompressed:
       if (input_size != output_size) {

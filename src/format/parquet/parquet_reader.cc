@@ -117,12 +117,13 @@ Status ParquetFileReader::Init(std::string metadata) {
           m.dictionary_page_offset < start) {
         start = m.dictionary_page_offset;
       }
-      if (start < 0 || m.total_compressed_size < 0 ||
-          static_cast<uint64_t>(start) > data_end ||
-          static_cast<uint64_t>(m.total_compressed_size) > data_end - static_cast<uint64_t>(start)) {
+      if (start < 0 || m.total_compressed_size < 0 || static_cast<uint64_t>(start) > data_end ||
+          static_cast<uint64_t>(m.total_compressed_size) >
+              data_end - static_cast<uint64_t>(start)) {
         return Invalid("column chunk outside the file");
       }
-      ranges.push_back({static_cast<uint64_t>(start), static_cast<uint64_t>(m.total_compressed_size)});
+      ranges.push_back(
+          {static_cast<uint64_t>(start), static_cast<uint64_t>(m.total_compressed_size)});
     }
     ranges_.push_back(std::move(ranges));
   }
@@ -145,17 +146,17 @@ ColumnStatistics ParquetFileReader::row_group_statistics(size_t row_group, size_
       m.total_uncompressed_size > 0 ? static_cast<uint64_t>(m.total_uncompressed_size) : 0;
   if (!m.__isset.statistics) return stats;
   const pt::Statistics& s = m.statistics;
-  if (s.__isset.null_count && s.null_count >= 0) stats.null_count = static_cast<uint64_t>(s.null_count);
+  if (s.__isset.null_count && s.null_count >= 0)
+    stats.null_count = static_cast<uint64_t>(s.null_count);
   if (s.__isset.min_value && s.__isset.max_value) {
     stats.min = parquet::DecodeStatistic(s.min_value, layout);
     stats.max = parquet::DecodeStatistic(s.max_value, layout);
   } else if (s.__isset.min && s.__isset.max) {
     // Legacy fields were written with signed comparison: only trust them where that is
     // the column's natural order.
-    bool signed_order = layout.convert == parquet::Convert::kNone &&
-                        layout.physical != pt::Type::BYTE_ARRAY &&
-                        layout.physical != pt::Type::FIXED_LEN_BYTE_ARRAY &&
-                        layout.physical != pt::Type::INT96;
+    bool signed_order =
+        layout.convert == parquet::Convert::kNone && layout.physical != pt::Type::BYTE_ARRAY &&
+        layout.physical != pt::Type::FIXED_LEN_BYTE_ARRAY && layout.physical != pt::Type::INT96;
     if (signed_order) {
       stats.min = parquet::DecodeStatistic(s.min, layout);
       stats.max = parquet::DecodeStatistic(s.max, layout);
@@ -187,8 +188,8 @@ Result<Chunk> ParquetFileReader::ReadRowGroupImpl(size_t row_group,
   }
   for (size_t c : columns) {
     if (c >= layouts_.size()) {
-      return Error(ErrorCode::BadArguments, "column " + std::to_string(c) +
-                                                " out of range in Parquet file '" + name_ + "'");
+      return Error(ErrorCode::BadArguments,
+                   "column " + std::to_string(c) + " out of range in Parquet file '" + name_ + "'");
     }
   }
   const auto& ranges = ranges_[row_group];
@@ -236,8 +237,8 @@ Result<Chunk> ParquetFileReader::ReadRowGroupImpl(size_t row_group,
       ColumnPtr column;
       std::string error;
       const auto& m = meta_.row_groups[row_group].columns[c].meta_data;
-      if (!decoder.Read(layouts_[c], static_cast<int32_t>(m.codec), data, r.length, rows,
-                        &column, &error)) {
+      if (!decoder.Read(layouts_[c], static_cast<int32_t>(m.codec), data, r.length, rows, &column,
+                        &error)) {
         return Invalid("column '" + schema_[c].name + "' of row group " +
                        std::to_string(row_group) + ": " + error);
       }

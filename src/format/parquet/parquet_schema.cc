@@ -202,8 +202,7 @@ bool Has(const pt::SchemaElement& e, pt::ConvertedType::type ct) {
 
 }  // namespace
 
-bool LayoutFromSchemaElement(const pt::SchemaElement& e, ColumnLayout* layout,
-                             std::string* error) {
+bool LayoutFromSchemaElement(const pt::SchemaElement& e, ColumnLayout* layout, std::string* error) {
   layout->field.name = e.name;
   layout->physical = e.type;
   layout->type_length = e.__isset.type_length ? e.type_length : 0;
@@ -230,7 +229,7 @@ bool LayoutFromSchemaElement(const pt::SchemaElement& e, ColumnLayout* layout,
     return true;
   }
   if (Has(e, pt::ConvertedType::INTERVAL)) return unsupported("INTERVAL");
-  if (has_logical && (lt.__isset.MAP || lt.__isset.LIST) ) return unsupported("MAP/LIST");
+  if (has_logical && (lt.__isset.MAP || lt.__isset.LIST)) return unsupported("MAP/LIST");
   DataType decimal;
   bool is_decimal = DecimalType(e, &decimal);
   if (is_decimal && decimal.id == TypeId::Null) {
@@ -256,9 +255,10 @@ bool LayoutFromSchemaElement(const pt::SchemaElement& e, ColumnLayout* layout,
           layout->convert = Convert::kUnsigned;
           bits *= 2;
         }
-        type = DataType(bits == 8 ? TypeId::Int8
-                                  : bits == 16 ? TypeId::Int16
-                                               : bits == 32 ? TypeId::Int32 : TypeId::Int64);
+        type = DataType(bits == 8    ? TypeId::Int8
+                        : bits == 16 ? TypeId::Int16
+                        : bits == 32 ? TypeId::Int32
+                                     : TypeId::Int64);
       } else {
         type = DataType(TypeId::Int32);
       }
@@ -357,8 +357,8 @@ std::string EncodeStatistic(const Value& value, const ColumnLayout& layout) {
 }
 
 int128_t BigEndianToInt128(const uint8_t* p, size_t n, bool is_signed) {
-  unsigned __int128 u = (is_signed && n > 0 && (p[0] & 0x80)) ? ~static_cast<unsigned __int128>(0)
-                                                              : 0;
+  unsigned __int128 u =
+      (is_signed && n > 0 && (p[0] & 0x80)) ? ~static_cast<unsigned __int128>(0) : 0;
   for (size_t i = 0; i < n; ++i) u = (u << 8) | p[i];
   return static_cast<int128_t>(u);
 }
@@ -371,8 +371,8 @@ int64_t Int96ToMicros(const uint8_t* p) {
   std::memcpy(&julian_day, p + 8, 4);
   // Wrapping arithmetic: corrupt values must not be undefined behaviour.
   uint64_t days = static_cast<uint64_t>(static_cast<int64_t>(julian_day) - kJulianEpochDay);
-  uint64_t micros = days * static_cast<uint64_t>(86400000000LL) +
-                    static_cast<uint64_t>(nanos / 1000);
+  uint64_t micros =
+      days * static_cast<uint64_t>(86400000000LL) + static_cast<uint64_t>(nanos / 1000);
   return static_cast<int64_t>(micros);
 }
 

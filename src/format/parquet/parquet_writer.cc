@@ -26,10 +26,9 @@ void MergeStatistics(const ColumnStatistics& chunk, ColumnStatistics* total) {
 Status CheckChunks(const Schema& schema, const std::vector<Chunk>& chunks) {
   for (const Chunk& chunk : chunks) {
     if (chunk.num_columns() != schema.size()) {
-      return Error(ErrorCode::Internal, "WriteParquet: chunk has " +
-                                            std::to_string(chunk.num_columns()) +
-                                            " columns, schema has " +
-                                            std::to_string(schema.size()));
+      return Error(ErrorCode::Internal,
+                   "WriteParquet: chunk has " + std::to_string(chunk.num_columns()) +
+                       " columns, schema has " + std::to_string(schema.size()));
     }
     for (size_t c = 0; c < schema.size(); ++c) {
       const ColumnPtr& col = chunk.column(c);
