@@ -104,7 +104,8 @@ bool PlausibleUncompressedSize(int32_t codec, const uint8_t* input, size_t input
     case Codec::kZstd: {
       unsigned long long first = ZSTD_getFrameContentSize(input, input_size);
       if (first == ZSTD_CONTENTSIZE_ERROR) ok = false;
-      if (first != ZSTD_CONTENTSIZE_UNKNOWN && first > output_size) ok = false;
+      // Writers compress a page as one frame that records its size: it must match.
+      if (first != ZSTD_CONTENTSIZE_UNKNOWN && first != output_size) ok = false;
       break;
     }
     case Codec::kLz4Raw:
