@@ -6,8 +6,9 @@
 //     prints them, floats in shortest round-trip form, booleans true/false, DATE as days
 //     since 1970-01-01, TIMESTAMP as microseconds since the epoch, strings as they are.
 //
-//   node parquet_crosscheck.mjs write <file.parquet> <compression> <row_group_size> <select>
-//     Writes the result of <select> as a Parquet file with DuckDB.
+//   node parquet_crosscheck.mjs write <file.parquet> <compression> <row_group_size> <select> [V1|V2]
+//     Writes the result of <select> as a Parquet file with DuckDB; V2 makes DuckDB write
+//     data pages v2 with DELTA_* and BYTE_STREAM_SPLIT encodings.
 //
 //   node parquet_crosscheck.mjs metadata <file.parquet>
 //     Prints DuckDB's view of the file's column chunk metadata (encodings, statistics).
@@ -49,10 +50,13 @@ async function main() {
       const rows = columns.length ? result.getRowsJS() : [];
       process.stdout.write(JSON.stringify({ columns, rows }));
     } else if (mode === 'write') {
-      const [compression, rowGroupSize, select] = rest;
+      const [compression, rowGroupSize, select, version = 'V1'] = rest;
+      if (!/^[A-Za-z0-9_]+$/.test(compression) || !/^V[12]$/.test(version)) {
+        throw new Error('bad compression or version');
+      }
       await connection.run(
         `COPY (${select}) TO ${quote(file)} (FORMAT parquet, COMPRESSION ${compression}, ` +
-        `ROW_GROUP_SIZE ${Number(rowGroupSize)})`);
+        `ROW_GROUP_SIZE ${Number(rowGroupSize)}, PARQUET_VERSION ${version})`);
     } else if (mode === 'metadata') {
       const result = await connection.runAndReadAll(
         `SELECT row_group_id, path_in_schema, type, encodings, compression, stats_min_value, ` +

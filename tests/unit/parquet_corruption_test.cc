@@ -11,14 +11,11 @@ namespace strata {
 namespace {
 
 std::string SmallFile(ParquetCompression codec, bool dictionary) {
-  Schema schema = {{"b", DataType(TypeId::Boolean), true},
-                   {"i32", DataType(TypeId::Int32), false},
-                   {"i64", DataType(TypeId::Int64), true},
-                   {"f64", DataType(TypeId::Float64), true},
-                   {"d38", DataType::Decimal(38, 3), true},
-                   {"s", DataType(TypeId::String), true},
-                   {"s_low", DataType(TypeId::String), false},
-                   {"ts", DataType(TypeId::Timestamp), true}};
+  Schema schema = {
+      {"b", DataType(TypeId::Boolean), true},     {"i32", DataType(TypeId::Int32), false},
+      {"i64", DataType(TypeId::Int64), true},     {"f64", DataType(TypeId::Float64), true},
+      {"d38", DataType::Decimal(38, 3), true},    {"s", DataType(TypeId::String), true},
+      {"s_low", DataType(TypeId::String), false}, {"ts", DataType(TypeId::Timestamp), true}};
   auto chunks = testing::MakeChunks(schema, {60, 40}, 25);
   ParquetWriteOptions options;
   options.compression = codec;
@@ -64,8 +61,7 @@ bool ReadsSafely(const std::string& bytes, uint64_t file_size, std::string* why,
   return true;
 }
 
-class CorruptionTest
-    : public ::testing::TestWithParam<std::tuple<ParquetCompression, bool>> {};
+class CorruptionTest : public ::testing::TestWithParam<std::tuple<ParquetCompression, bool>> {};
 
 TEST_P(CorruptionTest, TruncatedFilesAreInvalid) {
   auto [codec, dictionary] = GetParam();
@@ -131,9 +127,10 @@ INSTANTIATE_TEST_SUITE_P(Codecs, CorruptionTest,
                                             ::testing::Bool()));
 
 TEST(ParquetCorruption, NotParquetAtAll) {
-  for (std::string bytes : {std::string(), std::string("PAR1"), std::string(100, 'x'),
-                            std::string("PAR1") + std::string(20, '\0') + "PAR1",
-                            std::string("PAR1") + std::string(4, '\xff') + "\xff\xff\xff\x7fPAR1"}) {
+  for (std::string bytes :
+       {std::string(), std::string("PAR1"), std::string(100, 'x'),
+        std::string("PAR1") + std::string(20, '\0') + "PAR1",
+        std::string("PAR1") + std::string(4, '\xff') + "\xff\xff\xff\x7fPAR1"}) {
     testing::MemoryFile mem{bytes};
     auto reader = ParquetReader::Open("junk", bytes.size(), mem.Reader());
     ASSERT_FALSE(reader.ok());

@@ -249,11 +249,25 @@ TEST(ParquetCrossCheck, StrataReadsDuckDbFiles) {
       TypeId::Float64,  TypeId::Decimal, TypeId::Decimal,   TypeId::Decimal,   TypeId::String,
       TypeId::String,   TypeId::Date,    TypeId::Timestamp, TypeId::Timestamp, TypeId::Timestamp,
       TypeId::Timestamp};
-  for (const char* compression : {"zstd", "snappy", "uncompressed", "lz4"}) {
-    SCOPED_TRACE(compression);
-    fs::path file = tmp / (std::string("duck_") + compression + ".parquet");
-    RunResult w = RunNode({"write", file.string(), compression, "2048", select}, tmp);
+  struct Case {
+    const char* compression;
+    const char* version;
+  };
+  for (Case c : {Case{"zstd", "V1"}, Case{"snappy", "V1"}, Case{"uncompressed", "V1"},
+                 Case{"lz4", "V1"}, Case{"zstd", "V2"}, Case{"uncompressed", "V2"}}) {
+    SCOPED_TRACE(std::string(c.compression) + " " + c.version);
+    fs::path file = tmp / (std::string("duck_") + c.compression + c.version + ".parquet");
+    RunResult w = RunNode({"write", file.string(), c.compression, "2048", select, c.version}, tmp);
     ASSERT_EQ(w.exit_code, 0) << w.err;
+    if (std::string(c.version) == "V2") {
+      // Make sure the file really exercises the v2 encodings.
+      RunResult meta = RunNode({"metadata", file.string()}, tmp);
+      ASSERT_EQ(meta.exit_code, 0) << meta.err;
+      for (const char* encoding :
+           {"DELTA_BINARY_PACKED", "BYTE_STREAM_SPLIT", "DELTA_LENGTH_BYTE_ARRAY"}) {
+        EXPECT_NE(meta.out.find(encoding), std::string::npos) << encoding;
+      }
+    }
     RunResult r = RunNode({"read", file.string()}, tmp);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     json duck = json::parse(r.out);

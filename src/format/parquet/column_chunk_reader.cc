@@ -4,6 +4,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "format/parquet/plain_transcoder.h"
 #include "format/parquet/rle_bit_packed.h"
 #include "format/parquet/thrift_codec.h"
 
@@ -236,7 +237,7 @@ bool ColumnChunkReader::NextPage(DecodedPage* page, uint64_t rows_left, std::str
       }
       page->values = body;
       page->values_size = body_size;
-      return true;
+      return TranscodeValues(page, error);
     }
     case pt::PageType::DATA_PAGE_V2: {
       if (!header.__isset.data_page_header_v2) return Fail(error, "missing data page header");
@@ -261,12 +262,25 @@ bool ColumnChunkReader::NextPage(DecodedPage* page, uint64_t rows_left, std::str
         return Fail(error, "null count does not match definition levels");
       }
       bool compressed = !h.__isset.is_compressed || h.is_compressed;
-      return decompress(def_len, compressed, &page->values, &page->values_size);
+      return decompress(def_len, compressed, &page->values, &page->values_size) &&
+             TranscodeValues(page, error);
     }
     default:
       page->num_values = 0;  // index pages and unknown kinds carry no rows
       return true;
   }
+}
+
+bool ColumnChunkReader::TranscodeValues(DecodedPage* page, std::string* error) {
+  if (!IsTranscodedEncoding(page->encoding)) return true;
+  if (!TranscodeToPlain(page->encoding, layout_->physical, layout_->type_length, page->values,
+                        page->values_size, page->valid, &transcoded_, error)) {
+    return false;
+  }
+  page->encoding = pt::Encoding::PLAIN;
+  page->values = transcoded_.data();
+  page->values_size = transcoded_.size();
+  return true;
 }
 
 bool ColumnChunkReader::DecodeIndices(const DecodedPage& page, size_t dictionary_size,

@@ -1,7 +1,8 @@
 // Decodes one Parquet column chunk (dictionary page, data pages v1/v2) straight into a
 // strata Column: values land in the Column's buffers without per-value allocation.
 //
-// Accepts PLAIN, PLAIN_DICTIONARY / RLE_DICTIONARY, and RLE for booleans; definition
+// Accepts PLAIN, PLAIN_DICTIONARY / RLE_DICTIONARY, RLE for booleans, and the DELTA_* and
+// BYTE_STREAM_SPLIT encodings (through plain_transcoder.h); definition
 // levels as RLE/bit-packed hybrid; codecs of page_codec.h. Every length and index is
 // checked against the bytes that hold it.
 //
@@ -41,6 +42,8 @@ class ColumnChunkReader {
  private:
   // Parses the next page at data_[pos_]; false with *error on malformed input.
   bool NextPage(DecodedPage* page, uint64_t rows_left, std::string* error);
+  // Rewrites a data page's values in DELTA_* / BYTE_STREAM_SPLIT encodings as PLAIN.
+  bool TranscodeValues(DecodedPage* page, std::string* error);
   template <typename T>
   bool ReadFixed(Column* column, uint64_t rows, std::string* error);
   bool ReadStrings(Column* column, uint64_t rows, std::string* error);
@@ -57,6 +60,7 @@ class ColumnChunkReader {
   std::vector<uint8_t> page_buffer_;
   std::vector<uint8_t> levels_;
   std::vector<uint32_t> indices_;
+  std::vector<uint8_t> transcoded_;
 };
 
 }  // namespace strata::parquet
