@@ -21,9 +21,9 @@ class ObjectStoreConformanceTest : public ::testing::TestWithParam<std::string> 
     StorageParams p;
     const std::string& backend = GetParam();
     if (backend == "local") {
-      dir_ = std::filesystem::temp_directory_path() /
-             ("strata-conformance-" + std::to_string(::getpid()) + "-" +
-              std::to_string(counter_++));
+      dir_ =
+          std::filesystem::temp_directory_path() /
+          ("strata-conformance-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
       p.type = "fs";
       p.root = dir_.string();
     } else if (backend == "memory") {
@@ -274,8 +274,7 @@ TEST_P(ObjectStoreConformanceTest, KeysThatEscapeTheRootAreRejected) {
 
 TEST_P(ObjectStoreConformanceTest, DescribeNamesTheLocationWithoutSecrets) {
   std::string d = store_->Describe();
-  EXPECT_TRUE(d.starts_with("fs://") || d.starts_with("memory://") || d.starts_with("s3://"))
-      << d;
+  EXPECT_TRUE(d.starts_with("fs://") || d.starts_with("memory://") || d.starts_with("s3://")) << d;
   std::string secret = testing_s3::Env("STRATA_TEST_S3_SECRET_KEY");
   if (!secret.empty()) {
     EXPECT_EQ(d.find(secret), std::string::npos);

@@ -19,7 +19,8 @@ namespace strata::s3 {
 
 struct AssumeRoleCredentialProvider::CacheEntry {
   std::mutex mu;  // held across the STS call so that one caller refreshes for all
-  std::optional<AwsCredentials> credentials;  // GUARDED_BY(mu)
+  std::optional<AwsCredentials> credentials;          // GUARDED_BY(mu)
+  std::chrono::steady_clock::time_point obtained_at;  // GUARDED_BY(mu)
 };
 
 namespace {
@@ -33,8 +34,11 @@ std::shared_ptr<AssumeRoleCredentialProvider::CacheEntry> CacheEntryFor(
   static std::mutex* mu = new std::mutex();
   static auto* cache =
       new std::map<std::string, std::shared_ptr<AssumeRoleCredentialProvider::CacheEntry>>();
-  std::string key =
-      o.role_arn + '\n' + o.external_id + '\n' + o.caller.access_key_id + '\n' + o.sts_endpoint;
+  // The caller's secret is part of the key (hashed) so that keys that share an id but not a
+  // secret never borrow each other's temporary credentials.
+  std::string key = o.role_arn + '\n' + o.external_id + '\n' + o.caller.access_key_id + '\n' +
+                    Sha256Hex(o.caller.secret_access_key + '\n' + o.caller.session_token) + '\n' +
+                    o.sts_endpoint;
   std::lock_guard<std::mutex> lock(*mu);
   auto& e = (*cache)[key];
   if (!e) e = std::make_shared<AssumeRoleCredentialProvider::CacheEntry>();
@@ -105,15 +109,22 @@ Result<AwsCredentials> AssumeRoleCredentialProvider::Get() {
     return fresh.status();
   }
   entry_->credentials = *fresh;
+  entry_->obtained_at = std::chrono::steady_clock::now();
   return fresh;
 }
 
-bool AssumeRoleCredentialProvider::Invalidate(const AwsCredentials& rejected) {
+bool AssumeRoleCredentialProvider::Invalidate(const AwsCredentials& rejected, Rejection why) {
   std::lock_guard<std::mutex> lock(entry_->mu);
-  if (entry_->credentials && entry_->credentials->access_key_id == rejected.access_key_id &&
-      entry_->credentials->session_token == rejected.session_token) {
-    entry_->credentials.reset();
+  if (!entry_->credentials) return true;
+  if (entry_->credentials->access_key_id != rejected.access_key_id ||
+      entry_->credentials->session_token != rejected.session_token) {
+    return true;  // already refreshed by another request
   }
+  if (why == Rejection::kDenied &&
+      std::chrono::steady_clock::now() - entry_->obtained_at < options_.min_refresh_interval) {
+    return false;  // fresh keys that are refused: a refresh would not help
+  }
+  entry_->credentials.reset();
   return true;
 }
 

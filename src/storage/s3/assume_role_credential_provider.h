@@ -1,10 +1,13 @@
 // Temporary credentials from STS AssumeRole, cached process-wide.
 //
-// The cache is keyed by (role ARN, external id, caller access key, STS endpoint): every store
+// The cache is keyed by (role ARN, external id, caller access key, STS endpoint), plus a hash
+// of the caller's secret so that a wrong secret is never served from the cache: every store
 // that assumes the same role the same way shares one set of temporary keys and one STS call.
-// Keys are refreshed `refresh_ahead` before they expire, and at once after Invalidate (a
-// request failed with ExpiredToken). If a refresh fails while the old keys are still valid,
-// the old keys are used.
+// Keys are refreshed `refresh_ahead` before they expire, at once after Invalidate with
+// Rejection::kExpired (a request failed with ExpiredToken), and after Invalidate with
+// kDenied when they are older than `min_refresh_interval` (radosgw reports a stale session
+// as AccessDenied; the interval keeps plain refusals from costing an STS call each). If a
+// refresh fails while the old keys are still valid, the old keys are used.
 //
 // Thread-safety: every method may be called from many threads at once; concurrent refreshes
 // of one cache entry make one STS call.
@@ -27,6 +30,7 @@ struct AssumeRoleOptions {
   std::string region = "us-east-1";
   AwsCredentials caller;  // the keys that call AssumeRole
   std::chrono::seconds refresh_ahead{300};
+  std::chrono::seconds min_refresh_interval{60};
 };
 
 class AssumeRoleCredentialProvider final : public CredentialProvider {
@@ -41,7 +45,7 @@ class AssumeRoleCredentialProvider final : public CredentialProvider {
       const StorageParams& params);
 
   Result<AwsCredentials> Get() override;
-  bool Invalidate(const AwsCredentials& rejected) override;
+  bool Invalidate(const AwsCredentials& rejected, Rejection why) override;
   std::string Describe() const override { return "role " + options_.role_arn; }
 
   // Number of AssumeRole calls this process has made (all providers); for tests.

@@ -24,14 +24,24 @@ struct AwsCredentials {
   bool anonymous() const { return access_key_id.empty(); }
 };
 
+// Why the service rejected a request's credentials.
+enum class Rejection {
+  kExpired,  // ExpiredToken and the like: the keys are stale for certain
+  // AccessDenied or an unknown key with temporary keys: they may be stale (radosgw reports
+  // an expired or unknown session as AccessDenied), or the access is simply not allowed.
+  kDenied,
+};
+
 class CredentialProvider {
  public:
   virtual ~CredentialProvider() = default;
 
   virtual Result<AwsCredentials> Get() = 0;
-  // The service rejected `rejected` as expired. Returns true when the next Get will return
-  // different (refreshed) credentials, so that retrying the request once is worthwhile.
-  virtual bool Invalidate(const AwsCredentials& rejected) = 0;
+  // The service rejected `rejected`. Returns true when the next Get will return different
+  // (refreshed) credentials, so that retrying the request once is worthwhile. Providers
+  // should not refresh on every kDenied: a plain refusal would otherwise cost a refresh per
+  // request.
+  virtual bool Invalidate(const AwsCredentials& rejected, Rejection why) = 0;
   // For messages: "static key AK***YZ", "role arn:...". Never a secret.
   virtual std::string Describe() const = 0;
 };
@@ -44,7 +54,7 @@ class StaticCredentialProvider final : public CredentialProvider {
       : credentials_(std::move(credentials)) {}
 
   Result<AwsCredentials> Get() override { return credentials_; }
-  bool Invalidate(const AwsCredentials&) override { return false; }
+  bool Invalidate(const AwsCredentials&, Rejection) override { return false; }
   std::string Describe() const override {
     return "static key " + MaskAccessKey(credentials_.access_key_id);
   }

@@ -191,10 +191,19 @@ Result<HttpResponse> S3ObjectStore::Execute(const Call& call) {
     if (!resp.ok()) {
       return resp.status().WithContext(std::string(call.op) + " '" + Location(call.key) + "'");
     }
-    if (attempt == 0 && provider_ && (resp->status == 400 || resp->status == 403) &&
-        s3::IsExpiredCredentialsCode(s3::ParseServiceError(resp->body).code) &&
-        provider_->Invalidate(creds)) {
-      continue;
+    if (attempt == 0 && provider_ && (resp->status == 400 || resp->status == 403)) {
+      std::string code = s3::ParseServiceError(resp->body).code;
+      bool expired = s3::IsExpiredCredentialsCode(code);
+      // Temporary keys refused for another reason may be stale too: radosgw answers
+      // AccessDenied for an expired session and InvalidArgument for one it cannot decode.
+      bool maybe_stale = !creds.session_token.empty() &&
+                         (code == "AccessDenied" || code == "InvalidAccessKeyId" ||
+                          code == "InvalidToken" || code == "InvalidArgument" || code.empty());
+      if ((expired || maybe_stale) &&
+          provider_->Invalidate(creds,
+                                expired ? s3::Rejection::kExpired : s3::Rejection::kDenied)) {
+        continue;
+      }
     }
     if (!Is2xx(resp->status)) resp->body = Scrub(std::move(resp->body), creds);
     return resp;

@@ -5,8 +5,9 @@
 // Large objects move in parallel: a Put of at least `multipart_threshold` bytes is a
 // multipart upload of `part_size` parts (aborted on failure), and a read of more than
 // `read_chunk_size` bytes fetches the rest of the object in parallel ranges after the first
-// one has told its size. A request rejected with ExpiredToken is retried once after the
-// provider refreshes its keys. Other retries belong to RetryingObjectStore.
+// one has told its size. A request rejected with ExpiredToken (or, with temporary keys,
+// refused in a way a stale session is) is retried once if the provider refreshes its keys.
+// Other retries belong to RetryingObjectStore.
 //
 // Thread-safety: every method may be called from many threads at once.
 #pragma once

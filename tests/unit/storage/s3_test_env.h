@@ -28,8 +28,8 @@ inline std::string Env(const char* name) {
 // A root no other test run uses: "<tag>-<pid>-<n>/".
 inline std::string UniqueRoot(const std::string& tag) {
   static std::atomic<int> n{0};
-  return "strata-test/" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(n++) +
-         "-" + std::to_string(std::rand()) + "/";
+  return "strata-test/" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + "-" +
+         std::to_string(std::rand()) + "/";
 }
 
 // S3 parameters for the test server, under a fresh root; nullopt when not configured.
