@@ -189,6 +189,31 @@ TEST_F(S3ServerTest, SmallPartsAndChunksStillRoundTrip) {
   EXPECT_EQ(stat->size, data.size());
 }
 
+TEST_F(S3ServerTest, VirtualHostStyleAddressesTheSameObjects) {
+  // Needs a host name whose subdomains reach the server (curl resolves *.localhost to
+  // loopback itself) and a server that knows it (radosgw: `rgw dns name = localhost`).
+  std::string endpoint = testing_s3::Env("STRATA_TEST_S3_VHOST_ENDPOINT");
+  if (endpoint.empty()) {
+    GTEST_SKIP() << "virtual-host style needs STRATA_TEST_S3_VHOST_ENDPOINT, e.g. "
+                    "http://localhost:7480 with radosgw's `rgw dns name = localhost`";
+  }
+  StorageParams vhost = params_;
+  vhost.endpoint_url = endpoint;
+  vhost.virtual_host_style = true;
+  auto v = OpenOk(vhost);
+  auto path_style = OpenOk(params_);
+  ASSERT_TRUE(v->Put("vhost/obj", "written virtual-host style").ok());
+  auto got = path_style->Get("vhost/obj");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(*got, "written virtual-host style");
+  auto listed = v->List("vhost/");
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].key, "vhost/obj");
+  EXPECT_TRUE(v->Delete("vhost/obj").ok());
+  EXPECT_EQ(path_style->Stat("vhost/obj").status().code(), ErrorCode::StorageNotFound);
+}
+
 // Hands out stale temporary keys first and good ones after a refresh, the way an STS-backed
 // provider behaves when its session has expired.
 class StaleThenFreshProvider final : public s3::CredentialProvider {
