@@ -10,6 +10,7 @@
 // Not part of the test suite: `ninja -C build s3_read_bench && build/s3_read_bench`.
 #include <unistd.h>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <algorithm>
 #include <chrono>
@@ -32,6 +33,14 @@ std::string Env(const char* name, const char* fallback = "") {
 
 double Seconds(std::chrono::steady_clock::duration d) {
   return std::chrono::duration<double>(d).count();
+}
+
+// CPU seconds (user + system) of this process, or of its waited-for children.
+double CpuSeconds(int who) {
+  rusage u{};
+  ::getrusage(who, &u);
+  return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec +
+         u.ru_stime.tv_usec / 1e6;
 }
 
 double Median(std::vector<double> v) {
@@ -102,11 +111,13 @@ int main() {
                          " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' -w '%{size_download}' '" +
                          url + "'";
 
-  std::vector<double> strata_mbs, curl_mbs;
+  std::vector<double> strata_mbs, curl_mbs, strata_cpu, curl_cpu;
   for (int r = 0; r < runs; ++r) {
+    double cpu0 = CpuSeconds(RUSAGE_SELF);
     auto s0 = std::chrono::steady_clock::now();
     auto got = (*store)->Get("object");
     double secs = Seconds(std::chrono::steady_clock::now() - s0);
+    strata_cpu.push_back(CpuSeconds(RUSAGE_SELF) - cpu0);
     if (!got.ok() || got->size() != size || *got != data) {
       std::fprintf(stderr, "strata read failed or differs: %s\n",
                    got.ok() ? "content" : got.status().ToString().c_str());
@@ -114,20 +125,23 @@ int main() {
     }
     strata_mbs.push_back(size / 1e6 / secs);
 
+    double child0 = CpuSeconds(RUSAGE_CHILDREN);
     auto c0 = std::chrono::steady_clock::now();
     FILE* pipe = ::popen(curl_cmd.c_str(), "r");
     char buf[64] = {0};
     size_t n = pipe ? std::fread(buf, 1, sizeof(buf) - 1, pipe) : 0;
     int rc = pipe ? ::pclose(pipe) : -1;
     double csecs = Seconds(std::chrono::steady_clock::now() - c0);
+    curl_cpu.push_back(CpuSeconds(RUSAGE_CHILDREN) - child0);
     if (rc != 0 || std::strtoull(std::string(buf, n).c_str(), nullptr, 10) != size) {
       std::fprintf(stderr, "curl failed (exit %d, %s bytes)\n", rc, buf);
       ::unlink(cfg);
       return 1;
     }
     curl_mbs.push_back(size / 1e6 / csecs);
-    std::printf("run %d: strata %.0f MB/s, curl %.0f MB/s\n", r + 1, strata_mbs.back(),
-                curl_mbs.back());
+    std::printf("run %d: strata %.0f MB/s (client CPU %.0f ms), curl %.0f MB/s (%.0f ms)\n", r + 1,
+                strata_mbs.back(), strata_cpu.back() * 1000, curl_mbs.back(),
+                curl_cpu.back() * 1000);
   }
   ::unlink(cfg);
   (void)(*store)->Delete("object");

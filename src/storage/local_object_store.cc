@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "storage/large_buffer.h"
 #include "storage/object_key.h"
 
 namespace strata {
@@ -104,7 +105,7 @@ Result<std::string> LocalObjectStore::ReadRange(std::string_view op, const std::
   }
   if (offset >= size) return std::string();
   length = std::min(length, size - offset);
-  std::string out(length, '\0');
+  std::string out = MakeLargeString(length);
   uint64_t done = 0;
   while (done < length) {
     ssize_t n = ::pread(fd, out.data() + done, length - done, static_cast<off_t>(offset + done));

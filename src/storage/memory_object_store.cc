@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <mutex>
 
+#include "storage/large_buffer.h"
 #include "storage/object_key.h"
 
 namespace strata {
@@ -85,7 +87,9 @@ Result<std::string> MemoryObjectStore::Get(const std::string& key) {
     if (it == ns_->objects.end()) return NotFound("Get", key);
     data = it->second.data;
   }
-  return *data;
+  std::string out = MakeLargeString(data->size());
+  std::memcpy(out.data(), data->data(), data->size());
+  return out;
 }
 
 Result<std::string> MemoryObjectStore::GetRange(const std::string& key, uint64_t offset,

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 
@@ -9,6 +10,7 @@ namespace strata::s3 {
 namespace {
 
 constexpr size_t kMaxIdleHandles = 64;
+constexpr uint64_t kMaxReserve = 1ull << 30;
 
 void GlobalInit() {
   static std::once_flag once;
@@ -38,6 +40,11 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
     value.remove_suffix(1);
+  }
+  // Knowing the size up front saves the body string's repeated regrowth.
+  if (name == "content-length" && t->request->sink == nullptr && t->request->method != "HEAD") {
+    uint64_t len = std::strtoull(std::string(value).c_str(), nullptr, 10);
+    if (len > 0 && len <= kMaxReserve) t->response->body.reserve(len);
   }
   t->response->headers.emplace_back(std::move(name), std::string(value));
   return size * n;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <thread>
 
+#include "storage/large_buffer.h"
 #include "storage/object_key.h"
 #include "storage/s3/digest.h"
 #include "storage/s3/http_time.h"
@@ -246,7 +247,7 @@ Result<std::string> S3ObjectStore::ReadRange(const char* op, const std::string& 
 
   // The rest in parallel, each range into its place in one buffer. If-Match makes a
   // concurrent overwrite fail the read instead of mixing two versions.
-  std::string out(end - offset, '\0');
+  std::string out = MakeLargeString(end - offset);
   std::memcpy(out.data(), resp.body.data(), resp.body.size());
   const uint64_t rest_start = offset + resp.body.size();
   const uint64_t chunk = options_.read_chunk_size;
