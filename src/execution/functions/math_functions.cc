@@ -239,7 +239,12 @@ Result<ColumnPtr> LogKernel(const ScalarFunction& f, const KernelInput& in) {
                                     [](double x) { return std::log(x); });
   }
   return BinaryMap<double, double, double>(in.args[0], in.args[1], f.return_type, in.rows,
-                                           [](double b, double x) { return std::log(x) / std::log(b); });
+                                           [](double b, double x) {
+                                             // Exact for the common bases.
+                                             if (b == 10) return std::log10(x);
+                                             if (b == 2) return std::log2(x);
+                                             return std::log(x) / std::log(b);
+                                           });
 }
 
 Result<ColumnPtr> PowKernel(const ScalarFunction& f, const KernelInput& in) {
