@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "execution/executor.h"
 #include "execution/expression.h"
 #include "execution/expression_executor.h"
 #include "vector/chunk.h"
@@ -96,6 +98,42 @@ inline std::string EvalText(Result<ExprPtr> e) {
   Result<Value> v = EvaluateConstant(**e);
   if (!v.ok()) return v.status().ToString();
   return v->ToString();
+}
+
+}  // namespace strata::testing
+
+namespace strata::testing {
+
+// Plan results ------------------------------------------------------------------------------
+
+// Every output row as "v1|v2|...", in output order.
+inline std::vector<std::string> RowTexts(const std::vector<Chunk>& chunks) {
+  std::vector<std::string> rows;
+  for (const Chunk& c : chunks) {
+    for (size_t r = 0; r < c.num_rows(); ++r) {
+      std::string line;
+      for (size_t k = 0; k < c.num_columns(); ++k) {
+        if (k) line += "|";
+        line += c.column(k)->GetValue(r).ToString();
+      }
+      rows.push_back(std::move(line));
+    }
+  }
+  return rows;
+}
+
+inline std::vector<std::string> Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+// Runs a plan with `threads` threads and returns its rows (or the error as the only row).
+inline std::vector<std::string> RunPlan(const PlanPtr& plan, size_t threads = 2) {
+  ExecutionContext ctx;
+  ctx.set_threads(threads);
+  Result<std::vector<Chunk>> r = ExecuteToChunks(plan, ctx);
+  if (!r.ok()) return {r.status().ToString()};
+  return RowTexts(*r);
 }
 
 }  // namespace strata::testing
