@@ -1,9 +1,8 @@
-// DISTINCT for count / sum / avg: remembers every (group, value) pair seen and forwards only
-// first occurrences to the wrapped state. Merging replays the other side's new pairs.
-#include <cstring>
-#include <unordered_set>
-
+// DISTINCT for count / sum / avg: a hash table of the (group, value) pairs seen so far lets
+// only first occurrences through to the wrapped state. Merging feeds the other side's pairs
+// through the same table.
 #include "execution/aggregate_function.h"
+#include "execution/group_hash_table.h"
 
 namespace strata {
 
@@ -12,7 +11,7 @@ namespace {
 class DistinctState : public AggregateState {
  public:
   DistinctState(DataType type, std::unique_ptr<AggregateState> inner)
-      : type_(type), width_(type.FixedWidth()), inner_(std::move(inner)) {}
+      : type_(type), seen_({DataType(TypeId::Int64), type}, true), inner_(std::move(inner)) {}
 
   void Resize(size_t groups) override {
     inner_->Resize(groups);
@@ -20,73 +19,64 @@ class DistinctState : public AggregateState {
   }
 
   Status Update(const uint32_t* g, const std::vector<ColumnPtr>& args, size_t rows) override {
-    const Column& arg = *args[0];
-    if (arg.type().id == TypeId::Null) return Status::OK();
-    std::vector<uint32_t> sel, gids;
-    std::string key;
+    const ColumnPtr& arg = args[0];
+    if (arg->type().id == TypeId::Null) return Status::OK();
+    // Pairs of (group, non-NULL value).
+    auto gids = MakeColumn(DataType(TypeId::Int64));
+    gids->Resize(rows);
+    int64_t* gd = gids->Data<int64_t>();
+    std::vector<uint32_t> sel;
+    const uint8_t* valid = arg->Validity();
     for (size_t i = 0; i < rows; ++i) {
-      if (arg.IsNull(i)) continue;
-      MakeKey(g[i], arg, i, &key);
-      if (seen_.insert(key).second) {
-        sel.push_back(static_cast<uint32_t>(i));
-        gids.push_back(g[i]);
-      }
+      if (valid != nullptr && !valid[i]) continue;
+      gd[sel.size()] = g[i];
+      sel.push_back(static_cast<uint32_t>(i));
     }
-    if (sel.empty()) return Status::OK();
-    ColumnPtr fresh = arg.Gather(sel.data(), sel.size());
-    return inner_->Update(gids.data(), {fresh}, sel.size());
+    gids->Resize(sel.size());
+    ColumnPtr values = sel.size() == rows ? arg : arg->Gather(sel.data(), sel.size());
+    return FeedNew(gids, values);
   }
 
   Status Merge(AggregateState& other, const uint32_t* mapping) override {
     auto& o = static_cast<DistinctState&>(other);
-    auto values = MakeColumn(type_);
-    std::vector<uint32_t> gids;
-    for (const std::string& k : o.seen_) {
-      uint32_t g;
-      std::memcpy(&g, k.data(), sizeof(g));
-      std::string key = k;
-      uint32_t mapped = mapping[g];
-      std::memcpy(key.data(), &mapped, sizeof(mapped));
-      if (!seen_.insert(key).second) continue;
-      std::string_view bytes(key.data() + sizeof(uint32_t), key.size() - sizeof(uint32_t));
-      if (type_.IsVariableWidth()) {
-        values->AppendString(bytes);
-      } else {
-        size_t at = values->size();
-        values->Resize(at + 1);
-        std::memcpy(values->Data<uint8_t>() + at * width_, bytes.data(), width_);
-      }
-      gids.push_back(mapped);
-    }
-    if (gids.empty()) return Status::OK();
-    return inner_->Update(gids.data(), {values}, gids.size());
+    const std::vector<ColumnPtr>& pairs = o.seen_.KeyColumns();
+    size_t n = o.seen_.size();
+    auto gids = MakeColumn(DataType(TypeId::Int64));
+    gids->Resize(n);
+    const int64_t* src = pairs[0]->Data<int64_t>();
+    int64_t* dst = gids->Data<int64_t>();
+    for (size_t i = 0; i < n; ++i) dst[i] = mapping[src[i]];
+    return FeedNew(gids, pairs[1]);
   }
 
   Result<ColumnPtr> Finalize() override { return inner_->Finalize(); }
 
  private:
-  // 4 bytes of group id, then the value's bytes (floats normalised so 0.0 == -0.0).
-  void MakeKey(uint32_t g, const Column& arg, size_t row, std::string* key) const {
-    key->assign(reinterpret_cast<const char*>(&g), sizeof(g));
-    if (type_.IsVariableWidth()) {
-      key->append(arg.GetString(row));
-      return;
-    }
-    const char* p = reinterpret_cast<const char*>(arg.Data<uint8_t>() + row * width_);
-    if (type_.IsFloat()) {
-      double d = type_.id == TypeId::Float32 ? arg.Data<float>()[row] : arg.Data<double>()[row];
-      if (d == 0) {
-        key->append(width_, '\0');
-        return;
+  // Passes the pairs not seen before (the first of any duplicates) to the inner state.
+  Status FeedNew(const ColumnPtr& gids, const ColumnPtr& values) {
+    size_t n = gids->size();
+    if (n == 0) return Status::OK();
+    std::vector<uint32_t> ids(n);
+    uint32_t next = static_cast<uint32_t>(seen_.size());
+    seen_.FindOrInsert({gids, values}, n, ids.data());
+    // New pairs get consecutive ids in order of first appearance.
+    std::vector<uint32_t> fresh, fresh_groups;
+    const int64_t* gd = gids->Data<int64_t>();
+    for (size_t i = 0; i < n; ++i) {
+      if (ids[i] == next) {
+        ++next;
+        fresh.push_back(static_cast<uint32_t>(i));
+        fresh_groups.push_back(static_cast<uint32_t>(gd[i]));
       }
     }
-    key->append(p, width_);
+    if (fresh.empty()) return Status::OK();
+    ColumnPtr vals = fresh.size() == n ? values : values->Gather(fresh.data(), fresh.size());
+    return inner_->Update(fresh_groups.data(), {vals}, fresh.size());
   }
 
   DataType type_;
-  size_t width_;
+  GroupHashTable seen_;
   std::unique_ptr<AggregateState> inner_;
-  std::unordered_set<std::string> seen_;
 };
 
 }  // namespace
