@@ -138,10 +138,11 @@ void Column::AppendFrom(const Column& src, size_t row) {
 
 void Column::AppendColumn(const Column& src) {
   if (src.size_ == 0) return;
-  if (!src.validity_.empty() || src.type_.id == TypeId::Null) {
+  // Tracked by a flag, not by validity_.empty(): an empty column's materialised validity is
+  // itself empty, and the NULLs of `src` must still be kept.
+  bool track = !validity_.empty() || !src.validity_.empty() || src.type_.id == TypeId::Null;
+  if (track) {
     MutableValidity();
-  }
-  if (!validity_.empty()) {
     if (src.type_.id == TypeId::Null) {
       validity_.insert(validity_.end(), src.size_, 0);
     } else if (src.validity_.empty()) {
