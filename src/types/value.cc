@@ -88,7 +88,10 @@ std::string DoubleToString(double d) {
   char buf[64];
   auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), d);
   (void)ec;
-  return std::string(buf, end);
+  std::string out(buf, end);
+  // Databend prints integral doubles as "4.0", not "4".
+  if (out.find_first_of(".e") == std::string::npos) out += ".0";
+  return out;
 }
 
 }  // namespace
