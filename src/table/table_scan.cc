@@ -35,6 +35,14 @@ Result<std::unique_ptr<TableScan>> TableScan::Open(ObjectStorePtr store, const T
   const std::vector<std::string>& keys = scan->snapshot_.segments;
   const PruningPredicate& pred = options.predicate;
   ScanPruningStats& pruning = scan->pruning_;
+  const TableSnapshot& snap = scan->snapshot_;
+  if (!pred.empty() &&
+      !pred.MayMatch(snap.schema, snap.statistics.columns, snap.statistics.row_count)) {
+    // The table-wide bounds already rule everything out: no segment needs reading.
+    pruning.segments_total = pruning.segments_pruned = keys.size();
+    pruning.blocks_total = pruning.blocks_pruned = snap.statistics.block_count;
+    return scan;
+  }
   for (size_t start = 0; start < keys.size(); start += kParallelSegmentReads) {
     size_t end = std::min(keys.size(), start + kParallelSegmentReads);
     std::vector<std::future<Result<SegmentInfo>>> reads;
