@@ -3,6 +3,6 @@
 # on the default data directory ($STRATA_DATA_DIR, else ~/.strata). Arguments go to strata.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh build
+scripts/install-deps.sh
 scripts/build.sh build >&2
 exec build/strata "$@"

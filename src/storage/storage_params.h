@@ -24,7 +24,7 @@ struct Credentials {
 };
 
 struct StorageParams {
-  std::string type;  // "fs", "s3" or "memory"
+  std::string type;    // "fs", "s3" or "memory"
   std::string bucket;  // s3 only
   // Key prefix inside the bucket (s3, no leading '/', ends with '/' unless empty), or the
   // absolute directory (fs), or the namespace name (memory).

@@ -24,6 +24,14 @@ void Column::Resize(size_t rows) {
   size_ = rows;
 }
 
+void Column::ResizeStrings(size_t rows, size_t chars) {
+  assert(type_.IsVariableWidth());
+  offsets_.resize(rows + 1, static_cast<uint32_t>(chars));
+  chars_.resize(chars);
+  if (!validity_.empty()) validity_.resize(rows, 1);
+  size_ = rows;
+}
+
 uint8_t* Column::MutableValidity() {
   if (validity_.empty()) validity_.assign(size_, 1);
   return validity_.data();
@@ -249,8 +257,7 @@ std::shared_ptr<Column> Column::Slice(size_t offset, size_t length) const {
     for (size_t i = 0; i <= length; ++i) out->offsets_[i] = offsets_[offset + i] - base;
     out->chars_.assign(chars_.begin() + base, chars_.begin() + offsets_[offset + length]);
   } else if (width_ > 0) {
-    out->data_.assign(data_.begin() + offset * width_,
-                      data_.begin() + (offset + length) * width_);
+    out->data_.assign(data_.begin() + offset * width_, data_.begin() + (offset + length) * width_);
   }
   return out;
 }

@@ -59,6 +59,14 @@ class Column {
   const char* Chars() const { return chars_.data(); }
   size_t CharsSize() const { return chars_.size(); }
   void ReserveChars(size_t bytes) { chars_.reserve(bytes); }
+  // Bulk building of string columns (decoders): grows or shrinks to `rows` strings whose
+  // bytes take `chars` bytes in total; new rows are valid. The caller then writes
+  // MutableOffsets()[old_rows + 1 .. rows] (non-decreasing, the last equal to `chars`) and
+  // the new bytes through MutableChars() before the column is read or appended to.
+  // REQUIRES: String column; chars < 4 GiB; chars >= MutableOffsets()[min(rows, old_rows)].
+  void ResizeStrings(size_t rows, size_t chars);
+  uint32_t* MutableOffsets() { return offsets_.data(); }
+  char* MutableChars() { return chars_.data(); }
 
   // Appending -----------------------------------------------------------------------
   template <typename T>

@@ -30,7 +30,16 @@ class ParquetReader {
   // `name` is used in error messages only.
   static Result<std::unique_ptr<ParquetReader>> Open(std::string name, uint64_t file_size,
                                                      RangeReader read);
+  // Like Open, but with the footer bytes a caller cached from FileMetadataBytes() of an
+  // earlier reader of the same file: reads nothing until ReadRowGroup.
+  static Result<std::unique_ptr<ParquetReader>> OpenWithMetadata(std::string name,
+                                                                 uint64_t file_size,
+                                                                 std::string metadata,
+                                                                 RangeReader read);
   virtual ~ParquetReader() = default;
+
+  // The file's serialized footer (its FileMetaData), for callers that cache it.
+  virtual const std::string& FileMetadataBytes() const = 0;
 
   virtual const Schema& schema() const = 0;
   virtual uint64_t num_rows() const = 0;

@@ -35,7 +35,7 @@ struct ColumnStatistics {
   Value min;  // NULL when every value is NULL or there are no rows
   Value max;
   uint64_t null_count = 0;
-  uint64_t compressed_bytes = 0;    // bytes of this column's chunks in the file
+  uint64_t compressed_bytes = 0;  // bytes of this column's chunks in the file
   uint64_t uncompressed_bytes = 0;
 };
 
