@@ -51,7 +51,8 @@ CliParseOutcome ParseCliOptions(const std::vector<std::string>& args, const EnvL
   } catch (const CLI::ParseError& e) {
     std::ostringstream out;
     std::ostringstream err;
-    outcome.exit_code = app.exit(e, out, err);
+    // Usage errors exit 2, the shell convention; --help and --version exit 0.
+    outcome.exit_code = app.exit(e, out, err) == 0 ? 0 : 2;
     outcome.out_text = out.str();
     outcome.err_text = err.str();
     return outcome;

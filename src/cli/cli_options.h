@@ -27,7 +27,8 @@ struct CliOptions {
 struct CliParseOutcome {
   CliOptions options;
   // Set when the program should stop now (--help, --version, a bad argument): print
-  // `out_text` to stdout and `err_text` to stderr, then exit with this code.
+  // `out_text` to stdout and `err_text` to stderr, then exit with this code (0 for help
+  // and version, 2 for a usage error, 1 when no data directory can be found).
   std::optional<int> exit_code;
   std::string out_text;
   std::string err_text;

@@ -59,6 +59,9 @@ bool MentionsSecret(std::string_view statement) {
 ReadlineSource::ReadlineSource(std::string history_file) : history_file_(std::move(history_file)) {
   // Ctrl-C is ours (see ReadLine); readline keeps handling window resizes.
   rl_catch_signals = 0;
+  // With stdout redirected (`strata > out.tsv` typed at a terminal) the prompt and the
+  // echoed input belong on the terminal, not in the results.
+  if (isatty(STDOUT_FILENO) == 0) rl_outstream = stderr;
   using_history();
   stifle_history(kHistoryEntries);
   if (!history_file_.empty()) read_history(history_file_.c_str());

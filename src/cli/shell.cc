@@ -126,11 +126,7 @@ void Shell::RunInteractive(LineSource& lines) {
   while (true) {
     std::optional<std::string> line =
         lines.ReadLine(buffer.empty() ? Prompt() : ContinuationPrompt());
-    if (!line) {
-      out_ << '\n';
-      out_.flush();
-      return;
-    }
+    if (!line) return;  // readline has already moved to a fresh line
     if (lines.TakeInterrupt()) {
       buffer.clear();
       continue;

@@ -123,7 +123,12 @@ void TestRunner::RunFile(const std::string& path) {
   Result<std::string> text = LoadFileFromDisk(path);
   if (!text.ok()) return AddFileFailure(path, text.status().message());
   Result<TestFile> file = ParseTestFile(*text, path);
-  if (!file.ok()) return AddFileFailure(path, file.status().message());
+  if (!file.ok()) {
+    // Parse errors already name path:line.
+    ++counts_.failed;
+    out_ << "FAIL " << file.status().message() << '\n';
+    return;
+  }
 
   for (const std::string& var : file->required_env) {
     if (!env_(var)) {

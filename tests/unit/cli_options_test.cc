@@ -76,7 +76,7 @@ TEST(CliOptionsTest, BadArgumentsExitNonZeroWithAMessage) {
            {"--output", "xml"}, {"--nope"}, {"-c", "SELECT 1", "-f", "x.sql"}, {"-c"}}) {
     CliParseOutcome o = Parse(args);
     ASSERT_TRUE(o.exit_code) << args[0];
-    EXPECT_NE(*o.exit_code, 0) << args[0];
+    EXPECT_EQ(*o.exit_code, 2) << args[0];
     EXPECT_FALSE(o.err_text.empty()) << args[0];
   }
 }
