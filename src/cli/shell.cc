@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "cli/quantity_text.h"
+#include "cli/utf8_text.h"
 
 namespace strata {
 
@@ -62,8 +63,8 @@ std::string Shell::Prompt() const {
 }
 
 std::string Shell::ContinuationPrompt() const {
-  std::string prompt = Prompt();
-  size_t width = prompt.size() >= 3 ? prompt.size() - 3 : 0;
+  size_t prompt_width = DisplayWidth(Prompt());
+  size_t width = prompt_width >= 3 ? prompt_width - 3 : 0;
   return std::string(width, ' ') + "-> ";
 }
 

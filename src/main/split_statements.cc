@@ -8,7 +8,8 @@ namespace strata {
 
 namespace {
 
-// Lexical state of the scanner. Only the top level (kCode) ends a statement at ';'.
+// Scans a script once, stepping over quoted text and comments as units, so only a ';'
+// outside them ends a statement.
 class StatementScanner {
  public:
   explicit StatementScanner(std::string_view text) : text_(text) {}
