@@ -3,6 +3,7 @@
 #pragma once
 
 #include "interpreter/query_context.h"
+#include "planner/plan_executor.h"
 #include "planner/query_binder.h"
 
 namespace strata {

@@ -15,6 +15,7 @@
 #include "catalog/metastore.h"
 #include "execution/expression.h"
 #include "execution/operators/hash_aggregate.h"
+#include "execution/sort_key.h"
 #include "vector/chunk.h"
 
 namespace strata {
@@ -35,12 +36,6 @@ enum class LogicalKind : uint8_t {
 
 struct LogicalNode;
 using LogicalPtr = std::shared_ptr<const LogicalNode>;
-
-struct OrderKey {
-  ExprPtr expr;
-  bool ascending = true;
-  bool nulls_first = false;
-};
 
 enum class LogicalJoinType : uint8_t { kInner, kLeft, kCross };
 
@@ -81,7 +76,7 @@ struct LogicalNode {
   std::vector<AggregateCall> aggregates;
 
   // kSort
-  std::vector<OrderKey> sort_keys;
+  std::vector<SortKey> sort_keys;
 
   // kLimit
   std::optional<uint64_t> limit;

@@ -331,8 +331,8 @@ Result<LogicalPtr> QueryBinder::ApplyOrderAndLimit(LogicalPtr plan, const sql::Q
       } else {
         ASSIGN_OR_RETURN(key, binder.Bind(*item.expr));
       }
-      bool nulls_first = item.nulls_first.value_or(!item.ascending);
-      sort->sort_keys.push_back(OrderKey{key, item.ascending, nulls_first});
+      bool nulls_first = item.nulls_first.value_or(false);
+      sort->sort_keys.push_back(SortKey{key, item.ascending, nulls_first});
     }
     sort->schema = plan->schema;
     sort->children.push_back(plan);
@@ -524,7 +524,7 @@ Result<LogicalPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sq
 
   // ORDER BY keys: a select-list position or name, else an expression over the same
   // input as the select list, carried as a hidden column until after the sort.
-  std::vector<OrderKey> sort_keys;
+  std::vector<SortKey> sort_keys;
   if (owner) {
     for (const auto& item : owner->order_by) {
       std::optional<size_t> column;
@@ -572,8 +572,8 @@ Result<LogicalPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sq
         column = exprs.size() - 1;
       }
       const ExprPtr& ke = exprs[*column];
-      bool nulls_first = item.nulls_first.value_or(!item.ascending);
-      sort_keys.push_back(OrderKey{expr::Column(*column, ke->type, ke->nullable), item.ascending,
+      bool nulls_first = item.nulls_first.value_or(false);
+      sort_keys.push_back(SortKey{expr::Column(*column, ke->type, ke->nullable), item.ascending,
                                   nulls_first});
     }
   }
