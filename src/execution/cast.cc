@@ -209,7 +209,8 @@ Result<ColumnPtr> FromFloat(const Column& src, const DataType& target, bool try_
           char buf[64];
           auto r = std::to_chars(buf, buf + sizeof(buf), v);
           int128_t u;
-          DecimalParse p = ParseDecimalText(std::string_view(buf, r.ptr - buf), precision, scale, &u);
+          DecimalParse p =
+              ParseDecimalText(std::string_view(buf, r.ptr - buf), precision, scale, &u);
           if (p == DecimalParse::kOverflow) return Conv::kOverflow;
           if (p != DecimalParse::kOk) return Conv::kInvalid;
           *o = static_cast<D>(u);
@@ -245,12 +246,10 @@ Result<ColumnPtr> FromDecimal(const Column& src, const DataType& target, bool tr
     case TypeId::Float64: {
       double div = static_cast<double>(Pow10(fs));
       if (target.id == TypeId::Float32) {
-        return MapLoop<S, float>(src, target, [div](S v) {
-          return static_cast<float>(static_cast<double>(v) / div);
-        });
+        return MapLoop<S, float>(
+            src, target, [div](S v) { return static_cast<float>(static_cast<double>(v) / div); });
       }
-      return MapLoop<S, double>(src, target,
-                                [div](S v) { return static_cast<double>(v) / div; });
+      return MapLoop<S, double>(src, target, [div](S v) { return static_cast<double>(v) / div; });
     }
     case TypeId::Decimal: {
       int ts = target.scale, tp = target.precision;
@@ -276,9 +275,8 @@ Result<ColumnPtr> FromDecimal(const Column& src, const DataType& target, bool tr
   }
   DispatchInteger(target, [&](auto tag) {
     using D = typename decltype(tag)::type;
-    result = CheckedLoop<D>(src, target, try_cast, [&](size_t i, D* o) {
-      return IntoInteger<D>(DivRound(in[i], fs), o);
-    });
+    result = CheckedLoop<D>(src, target, try_cast,
+                            [&](size_t i, D* o) { return IntoInteger<D>(DivRound(in[i], fs), o); });
   });
   return result;
 }
@@ -289,9 +287,8 @@ Result<ColumnPtr> FromDate(const Column& src, const DataType& target, bool try_c
   const int32_t* in = src.Data<int32_t>();
   if (target.id == TypeId::Timestamp) {
     return CheckedLoop<int64_t>(src, target, try_cast, [&](size_t i, int64_t* o) {
-      return __builtin_mul_overflow(static_cast<int64_t>(in[i]), kMicrosPerDay, o)
-                 ? Conv::kOverflow
-                 : Conv::kOk;
+      return __builtin_mul_overflow(static_cast<int64_t>(in[i]), kMicrosPerDay, o) ? Conv::kOverflow
+                                                                                   : Conv::kOk;
     });
   }
   return FromIntegerLike<int32_t>(src, target, try_cast);
@@ -481,9 +478,8 @@ ColumnPtr ToStringColumn(const Column& src) {
         o->append(src.Data<uint8_t>()[i] ? "true" : "false");
       });
     case TypeId::Date:
-      return StringLoop(src, [&](size_t i, std::string* o) {
-        o->append(FormatDate(src.Data<int32_t>()[i]));
-      });
+      return StringLoop(
+          src, [&](size_t i, std::string* o) { o->append(FormatDate(src.Data<int32_t>()[i])); });
     case TypeId::Timestamp:
       return StringLoop(src, [&](size_t i, std::string* o) {
         o->append(FormatTimestamp(src.Data<int64_t>()[i]));
@@ -492,9 +488,8 @@ ColumnPtr ToStringColumn(const Column& src) {
       ColumnPtr out;
       DispatchDecimal(from, [&](auto tag) {
         using S = typename decltype(tag)::type;
-        out = StringLoop(src, [&](size_t i, std::string* o) {
-          AppendDecimal(src.Data<S>()[i], from.scale, o);
-        });
+        out = StringLoop(
+            src, [&](size_t i, std::string* o) { AppendDecimal(src.Data<S>()[i], from.scale, o); });
       });
       return out;
     }

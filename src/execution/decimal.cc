@@ -64,8 +64,8 @@ DecimalParse ParseDecimalText(std::string_view s, int precision, int scale, int1
   if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) neg = s[pos++] == '-';
   // Collect significant digits and the decimal exponent they carry.
   int128_t digits = 0;
-  int ndigits = 0;         // significant digits kept in `digits`
-  int exponent = 0;        // value = digits * 10^exponent
+  int ndigits = 0;   // significant digits kept in `digits`
+  int exponent = 0;  // value = digits * 10^exponent
   bool any = false;
   int first_dropped = -1;  // first digit that did not fit, for rounding
   auto take = [&](int d, bool after_point) {
@@ -83,7 +83,8 @@ DecimalParse ParseDecimalText(std::string_view s, int precision, int scale, int1
       if (!after_point) ++exponent;
     }
   };
-  while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) take(s[pos++] - '0', false);
+  while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos])))
+    take(s[pos++] - '0', false);
   if (pos < s.size() && s[pos] == '.') {
     ++pos;
     while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) {

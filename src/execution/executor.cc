@@ -30,7 +30,9 @@ class PlanStream : public ChunkSource {
 class ExchangeSource : public ChunkSource {
  public:
   ExchangeSource(PlanPtr plan, std::vector<ChunkSourcePtr> streams, ExecutionContext& ctx)
-      : plan_(std::move(plan)), streams_(std::move(streams)), ctx_(ctx),
+      : plan_(std::move(plan)),
+        streams_(std::move(streams)),
+        ctx_(ctx),
         capacity_(2 * streams_.size()) {}
 
   ~ExchangeSource() override {
@@ -65,7 +67,8 @@ class ExchangeSource : public ChunkSource {
     ChunkSource& stream = *streams_[i];
     while (true) {
       Status st = ctx_.CheckCancelled();
-      Result<std::optional<Chunk>> chunk = st.ok() ? stream.Next() : Result<std::optional<Chunk>>(st);
+      Result<std::optional<Chunk>> chunk =
+          st.ok() ? stream.Next() : Result<std::optional<Chunk>>(st);
       std::unique_lock<std::mutex> lock(mu_);
       if (!chunk.ok()) {
         if (error_.ok()) error_ = chunk.status();

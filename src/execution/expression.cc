@@ -94,10 +94,17 @@ Result<ExprPtr> Extract(std::vector<ExprPtr> args) {
   ASSIGN_OR_RETURN(std::string unit, ConstantString(args[0], "the unit of EXTRACT"));
   unit = Lower(unit);
   static const std::pair<const char*, const char*> kUnits[] = {
-      {"year", "year"},     {"quarter", "quarter"},   {"month", "month"},
-      {"day", "day"},       {"hour", "hour"},         {"minute", "minute"},
-      {"second", "second"}, {"dow", "day_of_week"},   {"dayofweek", "day_of_week"},
-      {"doy", "day_of_year"}, {"dayofyear", "day_of_year"},
+      {"year", "year"},
+      {"quarter", "quarter"},
+      {"month", "month"},
+      {"day", "day"},
+      {"hour", "hour"},
+      {"minute", "minute"},
+      {"second", "second"},
+      {"dow", "day_of_week"},
+      {"dayofweek", "day_of_week"},
+      {"doy", "day_of_year"},
+      {"dayofyear", "day_of_year"},
   };
   for (const auto& [name, fn] : kUnits) {
     if (unit == name) return expr::Call(fn, {args[1]});
@@ -108,7 +115,8 @@ Result<ExprPtr> Extract(std::vector<ExprPtr> args) {
 // date_add(unit, n, x) / date_sub(unit, n, x) -> add_<unit>s(x, [-]n).
 Result<ExprPtr> DateAdd(std::vector<ExprPtr> args, bool subtract) {
   if (args.size() != 3) {
-    return Error(ErrorCode::NumberArgumentsNotMatch, "date_add expects a unit, an amount and a date");
+    return Error(ErrorCode::NumberArgumentsNotMatch,
+                 "date_add expects a unit, an amount and a date");
   }
   ASSIGN_OR_RETURN(std::string unit, ConstantString(args[0], "the unit of DATE_ADD"));
   unit = Lower(unit);
@@ -218,7 +226,8 @@ Result<ExprPtr> Call(std::string_view raw_name, std::vector<ExprPtr> args) {
   if (name == "is_not_null" || name == "isnotnull") {
     return arity(1).ok() ? IsNotNull(args[0]) : arity(1);
   }
-  if (name == "if" || name == "iff") return arity(3).ok() ? If(args[0], args[1], args[2]) : arity(3);
+  if (name == "if" || name == "iff")
+    return arity(3).ok() ? If(args[0], args[1], args[2]) : arity(3);
   if (name == "ifnull" || name == "nvl") return arity(2).ok() ? IfNull(args[0], args[1]) : arity(2);
   if (name == "nullif") return arity(2).ok() ? NullIf(args[0], args[1]) : arity(2);
   if (name == "coalesce") return Coalesce(std::move(args));

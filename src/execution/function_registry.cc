@@ -76,19 +76,17 @@ ScalarFunctionPtr MakeFunction(std::string name, std::vector<DataType> arg_types
 }
 
 Status NoMatchingSignature(std::string_view name, const std::vector<ArgInfo>& args) {
-  return Error(ErrorCode::SemanticError, "no function matches signature `" +
-                                             Signature(name, args) +
+  return Error(ErrorCode::SemanticError, "no function matches signature `" + Signature(name, args) +
                                              "`, you might need to add explicit type casts.");
 }
 
-Status CheckArity(std::string_view name, const std::vector<ArgInfo>& args, size_t min,
-                  size_t max) {
+Status CheckArity(std::string_view name, const std::vector<ArgInfo>& args, size_t min, size_t max) {
   if (args.size() >= min && args.size() <= max) return Status::OK();
-  std::string expected = min == max ? std::to_string(min)
-                                    : std::to_string(min) + " to " + std::to_string(max);
-  return Error(ErrorCode::NumberArgumentsNotMatch,
-               "function " + std::string(name) + " expects " + expected + " arguments, got " +
-                   std::to_string(args.size()));
+  std::string expected =
+      min == max ? std::to_string(min) : std::to_string(min) + " to " + std::to_string(max);
+  return Error(ErrorCode::NumberArgumentsNotMatch, "function " + std::string(name) + " expects " +
+                                                       expected + " arguments, got " +
+                                                       std::to_string(args.size()));
 }
 
 bool CanImplicitCast(const DataType& from, const DataType& to) {

@@ -6,8 +6,9 @@
 // binder normally never calls the registry directly.
 //
 // Families live one per file under execution/functions/ and register themselves from the
-// registry's constructor: arithmetic, comparison, string, math, date/time, type introspection. Conditional forms (if, case,
-// coalesce, ...) are expression nodes, built by execution/expression.h.
+// registry's constructor: arithmetic, comparison, string, math, date/time, type introspection.
+// Conditional forms (if, case, coalesce, ...) are expression nodes, built by
+// execution/expression.h.
 //
 // Thread-safety: the registry is built once (first use) and immutable afterwards; resolved
 // ScalarFunctions are immutable and shared freely between threads.

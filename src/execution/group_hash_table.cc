@@ -35,7 +35,8 @@ uint64_t HashBytes(const char* p, size_t n) {
     n -= 8;
   }
   uint64_t tail = 0;
-  for (size_t i = 0; i < n; ++i) tail |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  for (size_t i = 0; i < n; ++i)
+    tail |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
   h = (h ^ tail) * kMul;
   return Mix(h);
 }
@@ -134,12 +135,11 @@ void ScatterFixedAny(const Column& col, size_t width, size_t rows, char* base, s
 }
 
 // -0.0 and 0.0 must be one key.
-void NormalizeFloatZeros(const Column& col, size_t rows, char* base, size_t stride,
-                         size_t offset) {
+void NormalizeFloatZeros(const Column& col, size_t rows, char* base, size_t stride, size_t offset) {
   size_t width = col.type().FixedWidth();
   for (size_t i = 0; i < rows; ++i) {
-    bool zero = col.type().id == TypeId::Float64 ? col.Data<double>()[i] == 0
-                                                 : col.Data<float>()[i] == 0;
+    bool zero =
+        col.type().id == TypeId::Float64 ? col.Data<double>()[i] == 0 : col.Data<float>()[i] == 0;
     if (zero) std::memset(base + i * stride + offset + 1, 0, width);
   }
 }
@@ -185,9 +185,9 @@ void GroupHashTable::Serialize(const std::vector<ColumnPtr>& keys, size_t rows,
       bool all_null = col.type().id == TypeId::Null;
       if (key_types_[c].IsVariableWidth()) {
         for (size_t i = 0; i < rows; ++i) {
-          len[i] += 1 + (all_null || col.IsNull(i)
-                             ? 0
-                             : 4 + static_cast<uint32_t>(col.GetString(i).size()));
+          len[i] +=
+              1 +
+              (all_null || col.IsNull(i) ? 0 : 4 + static_cast<uint32_t>(col.GetString(i).size()));
         }
       } else {
         uint32_t w = 1 + static_cast<uint32_t>(key_types_[c].FixedWidth());
@@ -231,9 +231,11 @@ void GroupHashTable::Serialize(const std::vector<ColumnPtr>& keys, size_t rows,
   out->hashes.resize(rows);
   const char* base = out->bytes.data();
   if (fixed_width_ > 0) {
-    for (size_t i = 0; i < rows; ++i) out->hashes[i] = HashBytes(base + i * fixed_width_, fixed_width_);
+    for (size_t i = 0; i < rows; ++i)
+      out->hashes[i] = HashBytes(base + i * fixed_width_, fixed_width_);
   } else {
-    for (size_t i = 0; i < rows; ++i) out->hashes[i] = HashBytes(base + off[i], off[i + 1] - off[i]);
+    for (size_t i = 0; i < rows; ++i)
+      out->hashes[i] = HashBytes(base + off[i], off[i + 1] - off[i]);
   }
 }
 

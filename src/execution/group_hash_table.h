@@ -52,7 +52,7 @@ class GroupHashTable {
 
   std::vector<DataType> key_types_;
   bool nulls_are_keys_;
-  size_t fixed_width_ = 0;  // bytes per key when no key is a string, else 0
+  size_t fixed_width_ = 0;       // bytes per key when no key is a string, else 0
   std::vector<uint32_t> slots_;  // group id + 1; 0 = empty
   size_t mask_ = 0;
   std::vector<uint64_t> hashes_;   // per group

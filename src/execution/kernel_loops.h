@@ -47,8 +47,7 @@ ColumnPtr UnaryMap(const Operand& a, const DataType& rtype, size_t rows, F&& f) 
 
 // out[i] = f(a[i], b[i])
 template <typename A, typename B, typename R, typename F>
-ColumnPtr BinaryMap(const Operand& a, const Operand& b, const DataType& rtype, size_t rows,
-                    F&& f) {
+ColumnPtr BinaryMap(const Operand& a, const Operand& b, const DataType& rtype, size_t rows, F&& f) {
   auto out = NewFixedColumn(rtype, rows);
   R* o = out->Data<R>();
   const A* pa = a.Data<A>();

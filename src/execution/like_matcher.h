@@ -31,7 +31,7 @@ class LikeMatcher {
   static size_t MatchAt(const Segment& seg, std::string_view s, size_t pos);
 
   Kind kind_ = Kind::kGeneral;
-  std::string literal_;           // fast kinds
+  std::string literal_;            // fast kinds
   std::vector<Segment> segments_;  // general: the pieces between '%'
   bool leading_any_ = false;
   bool trailing_any_ = false;

@@ -41,9 +41,9 @@ void Encode(uint32_t cp, std::string* out) {
 uint32_t ToLower(uint32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
   if (c < 0xC0) return c;
-  if (c <= 0xDE && c != 0xD7) return c + 0x20;                // Latin-1
+  if (c <= 0xDE && c != 0xD7) return c + 0x20;                  // Latin-1
   if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 0x20;  // Greek
-  if (c >= 0x410 && c <= 0x42F) return c + 0x20;              // Cyrillic
+  if (c >= 0x410 && c <= 0x42F) return c + 0x20;                // Cyrillic
   if (c >= 0x400 && c <= 0x40F) return c + 0x50;
   return c;
 }

@@ -30,9 +30,9 @@ PlanPtr Sample() {
   auto row = [](ExprPtr g, ExprPtr x, ExprPtr d) { return std::vector<ExprPtr>{g, x, d}; };
   return Must(ValuesNode::Make(
       {"g", "x", "d"}, {row(Lit("a"), Lit(1), LitDouble(0.5)), row(Lit("b"), Lit(2), LitNull()),
-                        row(Lit("a"), LitNull(), LitDouble(1.5)), row(LitNull(), Lit(4), LitDouble(2)),
-                        row(Lit("a"), Lit(3), LitDouble(1)), row(LitNull(), Lit(5), LitNull()),
-                        row(Lit("b"), Lit(2), LitDouble(-1))}));
+                        row(Lit("a"), LitNull(), LitDouble(1.5)),
+                        row(LitNull(), Lit(4), LitDouble(2)), row(Lit("a"), Lit(3), LitDouble(1)),
+                        row(LitNull(), Lit(5), LitNull()), row(Lit("b"), Lit(2), LitDouble(-1))}));
 }
 
 PlanPtr Aggregate(PlanPtr child, std::vector<ExprPtr> keys, std::vector<AggregateCall> aggs) {
@@ -44,10 +44,10 @@ PlanPtr Aggregate(PlanPtr child, std::vector<ExprPtr> keys, std::vector<Aggregat
 TEST(ExecAggregateTest, EveryAggregateIgnoresNulls) {
   PlanPtr s = Sample();
   ExprPtr x = Col(s, 1), d = Col(s, 2), g = Col(s, 0);
-  PlanPtr agg = Aggregate(s, {}, {Agg("count", {}), Agg("count", {x}), Agg("sum", {x}),
-                                  Agg("avg", {x}), Agg("min", {x}), Agg("max", {x}),
-                                  Agg("sum", {d}), Agg("avg", {d}), Agg("min", {g}),
-                                  Agg("max", {g}), Agg("count", {g})});
+  PlanPtr agg = Aggregate(s, {},
+                          {Agg("count", {}), Agg("count", {x}), Agg("sum", {x}), Agg("avg", {x}),
+                           Agg("min", {x}), Agg("max", {x}), Agg("sum", {d}), Agg("avg", {d}),
+                           Agg("min", {g}), Agg("max", {g}), Agg("count", {g})});
   EXPECT_EQ(agg->schema()[0].type, kInt64);
   EXPECT_FALSE(agg->schema()[0].nullable);
   EXPECT_EQ(agg->schema()[3].type, kDouble);
@@ -59,15 +59,16 @@ TEST(ExecAggregateTest, EmptyInputGivesOneRowWithoutKeysAndNoneWithKeys) {
   PlanPtr s = Sample();
   PlanPtr none = Must(FilterNode::Make(s, LitBool(false)));
   ExprPtr x = Col(none, 1);
-  PlanPtr agg = Aggregate(none, {}, {Agg("count", {}), Agg("count", {x}), Agg("sum", {x}),
-                                     Agg("avg", {x}), Agg("min", {x}), Agg("max", {Col(none, 0)}),
-                                     Agg("count", {x}, true)});
+  PlanPtr agg = Aggregate(none, {},
+                          {Agg("count", {}), Agg("count", {x}), Agg("sum", {x}), Agg("avg", {x}),
+                           Agg("min", {x}), Agg("max", {Col(none, 0)}), Agg("count", {x}, true)});
   EXPECT_EQ(RunPlan(agg, 3), (Rows{"0|0|NULL|NULL|NULL|NULL|0"}));
   EXPECT_EQ(RunPlan(Aggregate(none, {Col(none, 0)}, {Agg("count", {})})), Rows{});
   // All-NULL input behaves like empty input for sum/min but counts rows for count(*).
   PlanPtr nulls = Must(ValuesNode::Make({"v"}, {{LitNull()}, {LitNull()}}));
-  EXPECT_EQ(RunPlan(Aggregate(nulls, {}, {Agg("count", {}), Agg("count", {Col(nulls, 0)}),
-                                          Agg("sum", {Col(nulls, 0)}), Agg("max", {Col(nulls, 0)})})),
+  EXPECT_EQ(RunPlan(Aggregate(nulls, {},
+                              {Agg("count", {}), Agg("count", {Col(nulls, 0)}),
+                               Agg("sum", {Col(nulls, 0)}), Agg("max", {Col(nulls, 0)})})),
             (Rows{"2|0|NULL|NULL"}));
 }
 
@@ -94,8 +95,9 @@ TEST(ExecAggregateTest, GroupByMultipleKeys) {
 TEST(ExecAggregateTest, DistinctAggregates) {
   PlanPtr s = Sample();
   ExprPtr g = Col(s, 0), x = Col(s, 1);
-  PlanPtr agg = Aggregate(s, {}, {Agg("count", {x}, true), Agg("sum", {x}, true),
-                                  Agg("avg", {x}, true), Agg("count", {g}, true)});
+  PlanPtr agg = Aggregate(s, {},
+                          {Agg("count", {x}, true), Agg("sum", {x}, true), Agg("avg", {x}, true),
+                           Agg("count", {g}, true)});
   EXPECT_EQ(RunPlan(agg), (Rows{"5|15|3|2"}));
   PlanPtr grouped = Aggregate(s, {g}, {Agg("count", {x}, true), Agg("count", {x})});
   EXPECT_EQ(Sorted(RunPlan(grouped)), (Rows{"NULL|2|2", "a|2|2", "b|1|2"}));
@@ -105,8 +107,9 @@ TEST(ExecAggregateTest, DecimalSumAndAvg) {
   DataType dec = DataType::Decimal(10, 2);
   auto d = [&](const char* t) { return expr::Literal(Must(Value::String(t).CastTo(dec))); };
   PlanPtr v = Must(ValuesNode::Make({"m"}, {{d("1.10")}, {d("2.25")}, {LitNull()}, {d("-0.05")}}));
-  PlanPtr agg = Aggregate(v, {}, {Agg("sum", {Col(v, 0)}), Agg("avg", {Col(v, 0)}),
-                                  Agg("min", {Col(v, 0)}), Agg("max", {Col(v, 0)})});
+  PlanPtr agg = Aggregate(v, {},
+                          {Agg("sum", {Col(v, 0)}), Agg("avg", {Col(v, 0)}),
+                           Agg("min", {Col(v, 0)}), Agg("max", {Col(v, 0)})});
   EXPECT_EQ(agg->schema()[0].type, DataType::Decimal(38, 2));
   EXPECT_EQ(agg->schema()[1].type, DataType::Decimal(38, 4));
   EXPECT_EQ(RunPlan(agg), (Rows{"3.30|1.1000|-0.05|2.25"}));
@@ -148,8 +151,8 @@ TEST(ExecAggregateTest, TenMillionRowGroupBy) {
   constexpr int64_t kRows = 10000000;
   PlanPtr numbers = Must(NumbersNode::Make(kRows));
   ExprPtr n = Col(numbers, 0);
-  PlanPtr agg = Aggregate(numbers, {CallOk("%", {n, Lit(1000)})},
-                          {Agg("sum", {n}), Agg("count", {})});
+  PlanPtr agg =
+      Aggregate(numbers, {CallOk("%", {n, Lit(1000)})}, {Agg("sum", {n}), Agg("count", {})});
   ExecutionContext ctx;  // default: all hardware threads
   auto start = std::chrono::steady_clock::now();
   std::vector<Chunk> chunks = Must(ExecuteToChunks(agg, ctx));

@@ -118,8 +118,7 @@ TEST(ExecCastTest, DatesTimestampsAndIntegers) {
   // Integers read as seconds, milliseconds or microseconds by magnitude.
   EXPECT_EQ(CastValue(Value::BigInt(1640019661), "TIMESTAMP"), "2021-12-20 17:01:01.000000");
   EXPECT_EQ(CastValue(Value::BigInt(1640019661000), "TIMESTAMP"), "2021-12-20 17:01:01.000000");
-  EXPECT_EQ(CastValue(Value::BigInt(1640019661000000), "TIMESTAMP"),
-            "2021-12-20 17:01:01.000000");
+  EXPECT_EQ(CastValue(Value::BigInt(1640019661000000), "TIMESTAMP"), "2021-12-20 17:01:01.000000");
 }
 
 TEST(ExecCastTest, UnsupportedPairsFailWhenBinding) {

@@ -47,8 +47,8 @@ TEST(ExecExpressionTest, DivisionByZeroIsAnErrorButNotOnNullRows) {
   Chunk n = ChunkOf({Int64s({8, std::nullopt}), Int64s({2, 0})});
   EXPECT_EQ(EvalTexts(CallOk("/", {a, b}), n), (Rows{"4", "NULL"}));
   // A CASE guards the division.
-  ExprPtr guarded = Must(expr::Case(
-      {{CallOk("<>", {b, Lit(0)}), CallOk("/", {a, b})}}, LitDouble(-1)));
+  ExprPtr guarded =
+      Must(expr::Case({{CallOk("<>", {b, Lit(0)}), CallOk("/", {a, b})}}, LitDouble(-1)));
   EXPECT_EQ(EvalTexts(guarded, c), (Rows{"4", "-1"}));
 }
 
@@ -125,9 +125,8 @@ TEST(ExecExpressionTest, ThreeValuedLogicTruthTables) {
 TEST(ExecExpressionTest, CaseIfNullIfCoalesce) {
   Chunk c = ChunkOf({Int64s({1, 2, 3, std::nullopt}), Strings({"x", std::nullopt, "z", "w"})});
   ExprPtr n = expr::Column(0, kInt64), s = expr::Column(1, kString);
-  ExprPtr kase = Must(expr::Case({{CallOk("=", {n, Lit(1)}), Lit("one")},
-                                  {CallOk(">", {n, Lit(2)}), Lit("big")}},
-                                 nullptr));
+  ExprPtr kase = Must(expr::Case(
+      {{CallOk("=", {n, Lit(1)}), Lit("one")}, {CallOk(">", {n, Lit(2)}), Lit("big")}}, nullptr));
   EXPECT_EQ(EvalTexts(kase, c), (Rows{"one", "NULL", "big", "NULL"}));
   ExprPtr simple = Must(expr::SimpleCase(n, {{Lit(2), Lit(20)}, {Lit(3), Lit(30)}}, Lit(0)));
   EXPECT_EQ(EvalTexts(simple, c), (Rows{"0", "20", "30", "0"}));
@@ -154,7 +153,8 @@ TEST(ExecExpressionTest, InListWithNulls) {
   // Strings and a list with a column reference.
   Chunk s = ChunkOf({Strings({"a", "b", "c"}), Strings({"c", "x", "c"})});
   ExprPtr s0 = expr::Column(0, kString), s1 = expr::Column(1, kString);
-  EXPECT_EQ(EvalTexts(Must(expr::In(s0, {Lit("b"), Lit("c")})), s), (Rows{"false", "true", "true"}));
+  EXPECT_EQ(EvalTexts(Must(expr::In(s0, {Lit("b"), Lit("c")})), s),
+            (Rows{"false", "true", "true"}));
   EXPECT_EQ(EvalTexts(Must(expr::In(s0, {Lit("a"), s1})), s), (Rows{"true", "false", "true"}));
   // A numeric column against string literals reads the literals as numbers.
   EXPECT_EQ(EvalTexts(Must(expr::In(x, {Lit("2")})), c), (Rows{"false", "true", "NULL"}));

@@ -53,7 +53,8 @@ TEST(ExecFunctionTest, StringFunctionsOverColumnsWithNulls) {
   Chunk c = ChunkOf({Strings({"Ab", std::nullopt, "çD"}), Int64s({1, 2, std::nullopt})});
   ExprPtr s = expr::Column(0, kString), n = expr::Column(1, kInt64);
   EXPECT_EQ(EvalTexts(CallOk("upper", {s}), c), (std::vector<std::string>{"AB", "NULL", "ÇD"}));
-  EXPECT_EQ(EvalTexts(CallOk("substr", {s, n}), c), (std::vector<std::string>{"Ab", "NULL", "NULL"}));
+  EXPECT_EQ(EvalTexts(CallOk("substr", {s, n}), c),
+            (std::vector<std::string>{"Ab", "NULL", "NULL"}));
   EXPECT_EQ(EvalTexts(CallOk("length", {s}), c), (std::vector<std::string>{"2", "NULL", "2"}));
 }
 
@@ -113,6 +114,8 @@ TEST(ExecFunctionTest, DateTruncationAndArithmetic) {
   EXPECT_EQ(Call("to_start_of_year", {ts}), "2024-01-01");
   EXPECT_EQ(Call("to_start_of_quarter", {ts}), "2024-04-01");
   EXPECT_EQ(Call("to_start_of_day", {ts}), "2024-05-17 00:00:00.000000");
+  EXPECT_EQ(Call("to_start_of_week", {ts}), "2024-05-12");  // Sunday
+  EXPECT_EQ(Call("to_monday", {ts}), "2024-05-13");
   EXPECT_EQ(Call("add_months", {Date("2024-01-31"), Lit(1)}), "2024-02-29");
   EXPECT_EQ(Call("add_years", {Date("2024-02-29"), Lit(1)}), "2025-02-28");
   EXPECT_EQ(Call("add_days", {Date("2024-12-31"), Lit(1)}), "2025-01-01");

@@ -42,17 +42,16 @@ TEST(ExecJoinTest, InnerHashJoinSkipsNullKeys) {
   PlanPtr j = Must(HashJoinNode::Make(l, r, JoinType::kInner, {Col(l, 1)}, {Col(r, 0)}));
   EXPECT_EQ(j->schema().size(), 4u);
   EXPECT_EQ(j->schema()[3].name, "name");
-  EXPECT_EQ(Sorted(RunPlan(j)), (Rows{"1|10|10|a", "2|20|20|b", "2|20|20|c", "5|20|20|b",
-                                      "5|20|20|c"}));
+  EXPECT_EQ(Sorted(RunPlan(j)),
+            (Rows{"1|10|10|a", "2|20|20|b", "2|20|20|c", "5|20|20|b", "5|20|20|c"}));
 }
 
 TEST(ExecJoinTest, LeftHashJoinKeepsUnmatchedRows) {
   PlanPtr l = Left(), r = Right();
   PlanPtr j = Must(HashJoinNode::Make(l, r, JoinType::kLeft, {Col(l, 1)}, {Col(r, 0)}));
   EXPECT_TRUE(j->schema()[3].nullable);
-  EXPECT_EQ(Sorted(RunPlan(j)),
-            (Rows{"1|10|10|a", "2|20|20|b", "2|20|20|c", "3|NULL|NULL|NULL", "4|40|NULL|NULL",
-                  "5|20|20|b", "5|20|20|c"}));
+  EXPECT_EQ(Sorted(RunPlan(j)), (Rows{"1|10|10|a", "2|20|20|b", "2|20|20|c", "3|NULL|NULL|NULL",
+                                      "4|40|NULL|NULL", "5|20|20|b", "5|20|20|c"}));
 }
 
 TEST(ExecJoinTest, ResidualConditionDecidesMatches) {
@@ -64,8 +63,7 @@ TEST(ExecJoinTest, ResidualConditionDecidesMatches) {
   EXPECT_EQ(Sorted(RunPlan(inner)), (Rows{"1|10|10|a", "2|20|20|c", "5|20|20|c"}));
   // For a LEFT join a row whose matches all fail the residual comes back once with NULLs.
   ExprPtr only_a = CallOk("=", {expr::Column(3, kString), Lit("a")});
-  PlanPtr left =
-      Must(HashJoinNode::Make(l, r, JoinType::kLeft, {Col(l, 1)}, {Col(r, 0)}, only_a));
+  PlanPtr left = Must(HashJoinNode::Make(l, r, JoinType::kLeft, {Col(l, 1)}, {Col(r, 0)}, only_a));
   EXPECT_EQ(Sorted(RunPlan(left)), (Rows{"1|10|10|a", "2|20|NULL|NULL", "3|NULL|NULL|NULL",
                                          "4|40|NULL|NULL", "5|20|NULL|NULL"}));
 }
@@ -73,9 +71,10 @@ TEST(ExecJoinTest, ResidualConditionDecidesMatches) {
 TEST(ExecJoinTest, MultipleKeysOfDifferentTypes) {
   PlanPtr l = Must(ValuesNode::Make({"a", "b"}, {{Lit(1), Lit("x")}, {Lit(2), Lit("y")}}));
   PlanPtr r = Must(ValuesNode::Make(
-      {"c", "d"}, {{LitDouble(1), Lit("x")}, {LitDouble(2), Lit("x")}, {LitDouble(1.5), Lit("y")}}));
-  PlanPtr j = Must(HashJoinNode::Make(l, r, JoinType::kInner, {Col(l, 0), Col(l, 1)},
-                                      {Col(r, 0), Col(r, 1)}));
+      {"c", "d"},
+      {{LitDouble(1), Lit("x")}, {LitDouble(2), Lit("x")}, {LitDouble(1.5), Lit("y")}}));
+  PlanPtr j = Must(
+      HashJoinNode::Make(l, r, JoinType::kInner, {Col(l, 0), Col(l, 1)}, {Col(r, 0), Col(r, 1)}));
   EXPECT_EQ(RunPlan(j), (Rows{"1|x|1|x"}));
   Result<PlanPtr> bad = HashJoinNode::Make(l, r, JoinType::kInner, {Col(l, 0)}, {LitBool(true)});
   ASSERT_FALSE(bad.ok());
@@ -88,13 +87,13 @@ TEST(ExecJoinTest, EmptyBuildSide) {
   PlanPtr typed = Must(ProjectionNode::Make(
       none, {Must(expr::Cast(Col(none, 0), kInt64)), Must(expr::Cast(Col(none, 1), kString))},
       {"k", "name"}));
-  EXPECT_EQ(RunPlan(Must(HashJoinNode::Make(l, typed, JoinType::kInner, {Col(l, 1)},
-                                            {Col(typed, 0)}))),
-            Rows{});
-  EXPECT_EQ(RunPlan(Must(HashJoinNode::Make(l, typed, JoinType::kLeft, {Col(l, 1)},
-                                            {Col(typed, 0)})))
-                .size(),
-            5u);
+  EXPECT_EQ(
+      RunPlan(Must(HashJoinNode::Make(l, typed, JoinType::kInner, {Col(l, 1)}, {Col(typed, 0)}))),
+      Rows{});
+  EXPECT_EQ(
+      RunPlan(Must(HashJoinNode::Make(l, typed, JoinType::kLeft, {Col(l, 1)}, {Col(typed, 0)})))
+          .size(),
+      5u);
 }
 
 TEST(ExecJoinTest, NestedLoopCrossAndNonEquiJoins) {
@@ -103,8 +102,8 @@ TEST(ExecJoinTest, NestedLoopCrossAndNonEquiJoins) {
   PlanPtr cross = Must(NestedLoopJoinNode::Make(l, r, JoinType::kCross));
   EXPECT_EQ(RunPlan(cross).size(), 6u);
   // x BETWEEN lo AND hi
-  ExprPtr between = Must(expr::Between(expr::Column(0, kInt64), expr::Column(1, kInt64),
-                                       expr::Column(2, kInt64)));
+  ExprPtr between = Must(
+      expr::Between(expr::Column(0, kInt64), expr::Column(1, kInt64), expr::Column(2, kInt64)));
   PlanPtr inner = Must(NestedLoopJoinNode::Make(l, r, JoinType::kInner, between));
   EXPECT_EQ(Sorted(RunPlan(inner)), (Rows{"1|0|2", "5|2|6"}));
   ExprPtr above = CallOk(">", {expr::Column(0, kInt64), expr::Column(2, kInt64)});
@@ -117,14 +116,16 @@ TEST(ExecJoinTest, ParallelProbeOverLargeInputs) {
   // numbers(200000) joined to the 1000 multiples of 7 below 7000 on n % 7000.
   PlanPtr probe = Must(NumbersNode::Make(200000));
   PlanPtr build_src = Must(NumbersNode::Make(1000));
-  PlanPtr build = Must(ProjectionNode::Make(
-      build_src, {CallOk("*", {Col(build_src, 0), Lit(7)})}, {"m"}));
+  PlanPtr build =
+      Must(ProjectionNode::Make(build_src, {CallOk("*", {Col(build_src, 0), Lit(7)})}, {"m"}));
   ExprPtr key = CallOk("%", {Col(probe, 0), Lit(7000)});
   PlanPtr j = Must(HashJoinNode::Make(probe, build, JoinType::kInner, {key}, {Col(build, 0)}));
   // Every multiple of 7 matches exactly one build row.
-  PlanPtr sum = Must(HashAggregateNode::Make(
-      j, {}, {Must(AggregateCall::Make("count", {})), Must(AggregateCall::Make("sum", {expr::Column(0, kInt64)}))},
-      {"c", "s"}));
+  PlanPtr sum =
+      Must(HashAggregateNode::Make(j, {},
+                                   {Must(AggregateCall::Make("count", {})),
+                                    Must(AggregateCall::Make("sum", {expr::Column(0, kInt64)}))},
+                                   {"c", "s"}));
   EXPECT_EQ(RunPlan(sum, 1), (Rows{"28572|2857157142"}));
   EXPECT_EQ(RunPlan(sum, 4), (Rows{"28572|2857157142"}));
 }

@@ -106,14 +106,15 @@ TEST(ExecOperatorTest, ErrorsInParallelWorkersReachTheCaller) {
   PlanPtr numbers = Must(NumbersNode::Make(100000));
   ExprPtr n = Col(numbers, 0);
   // 1 / (n - 77777) divides by zero in one row of one worker's chunk.
-  PlanPtr p = Must(ProjectionNode::Make(numbers, {CallOk("/", {Lit(1), CallOk("-", {n, Lit(77777)})})},
-                                        {"x"}));
+  PlanPtr p = Must(
+      ProjectionNode::Make(numbers, {CallOk("/", {Lit(1), CallOk("-", {n, Lit(77777)})})}, {"x"}));
   EXPECT_EQ(RunPlan(p, 4), (Rows{"[1006] divided by zero"}));
 }
 
 TEST(ExecOperatorTest, SortMultipleKeysAndNullPlacement) {
-  PlanPtr v = ValuesOf({"a", "b"}, {{"2", "x"}, {"NULL", "y"}, {"1", "z"}, {"2", "NULL"},
-                                    {"1", "a"}, {"NULL", "b"}});
+  PlanPtr v =
+      ValuesOf({"a", "b"},
+               {{"2", "x"}, {"NULL", "y"}, {"1", "z"}, {"2", "NULL"}, {"1", "a"}, {"NULL", "b"}});
   ExprPtr a = Col(v, 0), b = Col(v, 1);
   // Default: ASC, NULLs last.
   EXPECT_EQ(RunPlan(Must(SortNode::Make(v, {{a}, {b}}))),
@@ -196,8 +197,9 @@ TEST(ExecOperatorTest, UnionAllWidensTypes) {
 }
 
 TEST(ExecOperatorTest, DistinctKeepsOneOfEachRowIncludingNulls) {
-  PlanPtr v = ValuesOf({"a", "b"}, {{"1", "x"}, {"1", "x"}, {"NULL", "x"}, {"NULL", "x"},
-                                    {"1", "NULL"}, {"2", "y"}});
+  PlanPtr v =
+      ValuesOf({"a", "b"},
+               {{"1", "x"}, {"1", "x"}, {"NULL", "x"}, {"NULL", "x"}, {"1", "NULL"}, {"2", "y"}});
   EXPECT_EQ(Sorted(RunPlan(Must(MakeDistinct(v)))), (Rows{"1|NULL", "1|x", "2|y", "NULL|x"}));
 }
 
@@ -214,8 +216,8 @@ TEST(ExecOperatorTest, MemoryTableSourceScansInParallel) {
 
 TEST(ExecOperatorTest, CancellationStopsTheQuery) {
   PlanPtr huge = Must(NumbersNode::Make(1000000000000ULL));
-  PlanPtr agg = Must(HashAggregateNode::Make(huge, {}, {Must(AggregateCall::Make("count", {}))},
-                                             {"c"}));
+  PlanPtr agg =
+      Must(HashAggregateNode::Make(huge, {}, {Must(AggregateCall::Make("count", {}))}, {"c"}));
   ExecutionContext ctx;
   ctx.set_threads(2);
   std::atomic<uint64_t> seen{0};

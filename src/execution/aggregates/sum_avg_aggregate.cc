@@ -14,8 +14,7 @@ enum class Kind { kInteger, kFloat, kDecimal };
 
 Status SumOverflow(const char* name) {
   return Error(ErrorCode::Overflow,
-               std::string("number overflowed while evaluating aggregate function `") + name +
-                   "`");
+               std::string("number overflowed while evaluating aggregate function `") + name + "`");
 }
 
 // In: the argument's physical type. Acc: int128_t (integers, decimals) or double.
@@ -128,7 +127,9 @@ Result<AggregateFunctionPtr> MakeSumOrAvg(bool avg, const DataType& arg) {
     DispatchInteger(in, [&](auto tag) {
       using T = typename decltype(tag)::type;
       DataType r = f->result_type;
-      f->make_state = [avg, r] { return std::make_unique<SumState<T, int128_t, Kind::kInteger>>(avg, 0, r); };
+      f->make_state = [avg, r] {
+        return std::make_unique<SumState<T, int128_t, Kind::kInteger>>(avg, 0, r);
+      };
     });
   } else if (in.IsFloat()) {
     in = DataType(TypeId::Float64);
@@ -138,8 +139,8 @@ Result<AggregateFunctionPtr> MakeSumOrAvg(bool avg, const DataType& arg) {
     };
   } else if (in.id == TypeId::Decimal) {
     int s = in.scale;
-    DataType r = DataType::Decimal(kMaxDecimalPrecision,
-                                   static_cast<uint8_t>(avg ? std::max(s, 4) : s));
+    DataType r =
+        DataType::Decimal(kMaxDecimalPrecision, static_cast<uint8_t>(avg ? std::max(s, 4) : s));
     f->result_type = r;
     DispatchDecimal(in, [&](auto tag) {
       using T = typename decltype(tag)::type;

@@ -314,14 +314,17 @@ ScalarKernel TimeShiftKernel(bool is_date, bool time_first, bool minus) {
     int64_t bad;
     if (is_date) {
       bad = BinaryMapChecked<int32_t, int64_t, int32_t>(
-          t, d, out->Data<int32_t>(), in.rows, in.validity, [minus](int32_t x, int64_t y, int32_t* r) {
+          t, d, out->Data<int32_t>(), in.rows, in.validity,
+          [minus](int32_t x, int64_t y, int32_t* r) {
             int64_t v = minus ? static_cast<int64_t>(x) - y : static_cast<int64_t>(x) + y;
             *r = static_cast<int32_t>(v);
-            return v >= std::numeric_limits<int32_t>::min() && v <= std::numeric_limits<int32_t>::max();
+            return v >= std::numeric_limits<int32_t>::min() &&
+                   v <= std::numeric_limits<int32_t>::max();
           });
     } else {
       bad = BinaryMapChecked<int64_t, int64_t, int64_t>(
-          t, d, out->Data<int64_t>(), in.rows, in.validity, [minus](int64_t x, int64_t y, int64_t* r) {
+          t, d, out->Data<int64_t>(), in.rows, in.validity,
+          [minus](int64_t x, int64_t y, int64_t* r) {
             return minus ? !__builtin_sub_overflow(x, y, r) : !__builtin_add_overflow(x, y, r);
           });
     }
@@ -389,7 +392,9 @@ ScalarKernel IntegerKernelFor(Op op, const DataType& t) {
   ScalarKernel k;
   DispatchInteger(t, [&](auto tag) {
     using T = typename decltype(tag)::type;
-    k = [op](const ScalarFunction& f, const KernelInput& in) { return IntegerKernel<T>(op, f, in); };
+    k = [op](const ScalarFunction& f, const KernelInput& in) {
+      return IntegerKernel<T>(op, f, in);
+    };
   });
   return k;
 }
@@ -409,17 +414,15 @@ Result<ScalarFunctionPtr> ResolveBinary(Op op, const std::string& name,
   const DataType kDouble(TypeId::Float64);
   if (a.IsFloat() || b.IsFloat()) {
     DataType ret = op == Op::kIntDiv ? DataType(TypeId::Int64) : kDouble;
-    return MakeFunction(name, {kDouble, kDouble}, ret,
-                        [op](const ScalarFunction& f, const KernelInput& in) {
-                          return FloatKernel(op, f, in);
-                        });
+    return MakeFunction(
+        name, {kDouble, kDouble}, ret,
+        [op](const ScalarFunction& f, const KernelInput& in) { return FloatKernel(op, f, in); });
   }
   if (a.id == TypeId::Decimal || b.id == TypeId::Decimal) {
     if (op == Op::kIntDiv) {
-      return MakeFunction(name, {kDouble, kDouble}, DataType(TypeId::Int64),
-                          [op](const ScalarFunction& f, const KernelInput& in) {
-                            return FloatKernel(op, f, in);
-                          });
+      return MakeFunction(
+          name, {kDouble, kDouble}, DataType(TypeId::Int64),
+          [op](const ScalarFunction& f, const KernelInput& in) { return FloatKernel(op, f, in); });
     }
     DataType da = AsDecimal(a), db = AsDecimal(b);
     DataType ret;
@@ -435,10 +438,9 @@ Result<ScalarFunctionPtr> ResolveBinary(Op op, const std::string& name,
   }
   // Both integers.
   if (op == Op::kDiv) {
-    return MakeFunction(name, {kDouble, kDouble}, kDouble,
-                        [op](const ScalarFunction& f, const KernelInput& in) {
-                          return FloatKernel(op, f, in);
-                        });
+    return MakeFunction(
+        name, {kDouble, kDouble}, kDouble,
+        [op](const ScalarFunction& f, const KernelInput& in) { return FloatKernel(op, f, in); });
   }
   DataType t;
   if (op == Op::kIntDiv) {
@@ -463,8 +465,9 @@ Result<ScalarFunctionPtr> ResolveNegate(const std::string& name, const std::vect
       using T = typename decltype(tag)::type;
       k = [](const ScalarFunction& f, const KernelInput& in) -> Result<ColumnPtr> {
         auto out = NewFixedColumn(f.return_type, in.rows);
-        int64_t bad = UnaryMapChecked<T, T>(in.args[0], out->Data<T>(), in.rows, in.validity,
-                                            [](T x, T* r) { return !__builtin_sub_overflow(T{0}, x, r); });
+        int64_t bad =
+            UnaryMapChecked<T, T>(in.args[0], out->Data<T>(), in.rows, in.validity,
+                                  [](T x, T* r) { return !__builtin_sub_overflow(T{0}, x, r); });
         if (bad >= 0) return OverflowAt("minus", in, bad);
         return out;
       };
@@ -476,7 +479,8 @@ Result<ScalarFunctionPtr> ResolveNegate(const std::string& name, const std::vect
     DispatchFixed(t, [&](auto tag) {
       using T = typename decltype(tag)::type;
       k = [](const ScalarFunction& f, const KernelInput& in) -> Result<ColumnPtr> {
-        return UnaryMap<T, T>(in.args[0], f.return_type, in.rows, [](T x) { return static_cast<T>(-x); });
+        return UnaryMap<T, T>(in.args[0], f.return_type, in.rows,
+                              [](T x) { return static_cast<T>(-x); });
       };
     });
     return MakeFunction(name, {t}, t, k);

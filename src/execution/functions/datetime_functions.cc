@@ -3,7 +3,8 @@
 //   to_date to_timestamp
 //   year month day hour minute second quarter day_of_week (Monday = 1) day_of_year
 //     (also as to_year, to_month, to_day_of_month, ...)
-//   to_start_of_year/quarter/month/week (-> DATE), to_start_of_day/hour/minute/second
+//   to_start_of_year/quarter/month (-> DATE), to_start_of_week (Sunday) and to_monday (-> DATE),
+//   to_start_of_day/hour/minute/second
 //     (-> TIMESTAMP), date_trunc(unit, x) (keeps the argument's type)
 //   add_years/add_quarters/add_months/add_weeks/add_days/add_hours/add_minutes/add_seconds(x, n)
 //     (months clamp to the month's last day; a DATE plus hours becomes a TIMESTAMP)
@@ -40,7 +41,8 @@ unsigned DaysInMonth(int64_t y, unsigned m) {
   return kDays[m - 1] + (m == 2 && IsLeap(y) ? 1 : 0);
 }
 
-enum class Unit { kYear, kQuarter, kMonth, kWeek, kDay, kHour, kMinute, kSecond };
+// kWeek starts on Monday; kSundayWeek (to_start_of_week) on Sunday.
+enum class Unit { kYear, kQuarter, kMonth, kWeek, kSundayWeek, kDay, kHour, kMinute, kSecond };
 
 Result<Unit> ParseUnit(std::string_view text) {
   std::string u;
@@ -83,11 +85,12 @@ FunctionResolver ConvertResolver(const std::string& name, DataType target) {
   return [=](const std::vector<ArgInfo>& args) -> Result<ScalarFunctionPtr> {
     RETURN_IF_ERROR(CheckArity(name, args, 1, 1));
     if (!CanCast(args[0].type, target)) return NoMatchingSignature(name, args);
-    return MakeFunction(name, {target}, target,
-                        [](const ScalarFunction&, const KernelInput& in) {
-                          return Result<ColumnPtr>(in.args[0].column);
-                        },
-                        NullHandling::kCustom);
+    return MakeFunction(
+        name, {target}, target,
+        [](const ScalarFunction&, const KernelInput& in) {
+          return Result<ColumnPtr>(in.args[0].column);
+        },
+        NullHandling::kCustom);
   };
 }
 
@@ -136,8 +139,9 @@ ScalarKernel ExtractKernel(Field field) {
         return static_cast<R>(ExtractField(field, d * kMicrosPerDay));
       });
     }
-    return UnaryMap<int64_t, R>(a, f.return_type, in.rows,
-                                [field](int64_t t) { return static_cast<R>(ExtractField(field, t)); });
+    return UnaryMap<int64_t, R>(a, f.return_type, in.rows, [field](int64_t t) {
+      return static_cast<R>(ExtractField(field, t));
+    });
   };
 }
 
@@ -153,7 +157,8 @@ FunctionResolver ExtractResolver(const std::string& name, Field field, DataType 
   return [=](const std::vector<ArgInfo>& args) -> Result<ScalarFunctionPtr> {
     RETURN_IF_ERROR(CheckArity(name, args, 1, 1));
     if (!TimeLike(args[0].type)) return NoMatchingSignature(name, args);
-    ScalarKernel k = ret.id == TypeId::Int16 ? ExtractKernel<int16_t>(field) : ExtractKernel<int8_t>(field);
+    ScalarKernel k =
+        ret.id == TypeId::Int16 ? ExtractKernel<int16_t>(field) : ExtractKernel<int8_t>(field);
     return MakeFunction(name, {TimeParam(args[0].type)}, ret, k);
   };
 }
@@ -173,6 +178,8 @@ int64_t TruncateMicros(Unit unit, int64_t micros) {
       return days * kMicrosPerDay;
     case Unit::kWeek:
       return (days - (ExtractField(Field::kDayOfWeek, micros) - 1)) * kMicrosPerDay;
+    case Unit::kSundayWeek:
+      return (days - ExtractField(Field::kDayOfWeek, micros) % 7) * kMicrosPerDay;
     default:
       break;
   }
@@ -183,8 +190,7 @@ int64_t TruncateMicros(Unit unit, int64_t micros) {
   return DaysFromCivil(c.year, month, 1) * kMicrosPerDay;
 }
 
-// Truncates to `unit`; the result is DATE when as_date, else TIMESTAMP (or the input's type
-// when keep_type).
+// Truncates to `unit`; the result type (DATE or TIMESTAMP) is the function's return type.
 ScalarKernel TruncateKernel(Unit unit) {
   return [unit](const ScalarFunction& f, const KernelInput& in) -> Result<ColumnPtr> {
     const Operand& a = in.args.back();
@@ -254,6 +260,7 @@ bool AddUnits(Unit unit, int64_t micros, int64_t n, int64_t* out) {
       step = kMicrosPerDay;
       break;
     case Unit::kWeek:
+    case Unit::kSundayWeek:
       step = 7 * kMicrosPerDay;
       break;
     default:
@@ -285,7 +292,8 @@ ScalarKernel AddKernel(Unit unit) {
     bool in_date = a.type().id == TypeId::Date;
     if (f.return_type.id == TypeId::Date) {
       bad = BinaryMapChecked<int32_t, int64_t, int32_t>(
-          a, n, out->Data<int32_t>(), in.rows, in.validity, [unit](int32_t d, int64_t k, int32_t* r) {
+          a, n, out->Data<int32_t>(), in.rows, in.validity,
+          [unit](int32_t d, int64_t k, int32_t* r) {
             int64_t t;
             bool ok = AddUnits(unit, d * kMicrosPerDay, k, &t);
             int64_t days = ok ? DaysOf(t) : 0;
@@ -294,7 +302,8 @@ ScalarKernel AddKernel(Unit unit) {
           });
     } else if (in_date) {
       bad = BinaryMapChecked<int32_t, int64_t, int64_t>(
-          a, n, out->Data<int64_t>(), in.rows, in.validity, [unit](int32_t d, int64_t k, int64_t* r) {
+          a, n, out->Data<int64_t>(), in.rows, in.validity,
+          [unit](int32_t d, int64_t k, int64_t* r) {
             return AddUnits(unit, d * kMicrosPerDay, k, r);
           });
     } else {
@@ -303,8 +312,8 @@ ScalarKernel AddKernel(Unit unit) {
           [unit](int64_t t, int64_t k, int64_t* r) { return AddUnits(unit, t, k, r); });
     }
     if (bad >= 0) {
-      return Error(ErrorCode::Overflow, "date/time overflowed while evaluating function `" +
-                                            f.name + "`");
+      return Error(ErrorCode::Overflow,
+                   "date/time overflowed while evaluating function `" + f.name + "`");
     }
     return out;
   };
@@ -336,7 +345,8 @@ int64_t UnitIndex(Unit unit, int64_t micros) {
     case Unit::kDay:
       return DaysOf(micros);
     case Unit::kWeek:
-      return DaysOf(TruncateMicros(Unit::kWeek, micros)) / 7;
+    case Unit::kSundayWeek:
+      return FloorDiv(DaysOf(TruncateMicros(unit, micros)), 7);
     default:
       break;
   }
@@ -402,8 +412,8 @@ void RegisterDateTimeFunctions(FunctionRegistry& r) {
   r.Register("to_start_of_year", StartOfResolver("to_start_of_year", Unit::kYear, kDate));
   r.Register("to_start_of_quarter", StartOfResolver("to_start_of_quarter", Unit::kQuarter, kDate));
   r.Register("to_start_of_month", StartOfResolver("to_start_of_month", Unit::kMonth, kDate));
-  r.Register("to_start_of_week", StartOfResolver("to_start_of_week", Unit::kWeek, kDate));
-  r.Alias("to_monday", "to_start_of_week");
+  r.Register("to_start_of_week", StartOfResolver("to_start_of_week", Unit::kSundayWeek, kDate));
+  r.Register("to_monday", StartOfResolver("to_monday", Unit::kWeek, kDate));
   r.Register("to_start_of_day", StartOfResolver("to_start_of_day", Unit::kDay, kTimestamp));
   r.Register("to_start_of_hour", StartOfResolver("to_start_of_hour", Unit::kHour, kTimestamp));
   r.Register("to_start_of_minute",
@@ -413,8 +423,9 @@ void RegisterDateTimeFunctions(FunctionRegistry& r) {
   r.Register("date_trunc", ResolveDateTrunc);
 
   const std::pair<const char*, Unit> kAdds[] = {
-      {"add_years", Unit::kYear},     {"add_quarters", Unit::kQuarter}, {"add_months", Unit::kMonth},
-      {"add_weeks", Unit::kWeek},     {"add_days", Unit::kDay},         {"add_hours", Unit::kHour},
+      {"add_years", Unit::kYear},     {"add_quarters", Unit::kQuarter},
+      {"add_months", Unit::kMonth},   {"add_weeks", Unit::kWeek},
+      {"add_days", Unit::kDay},       {"add_hours", Unit::kHour},
       {"add_minutes", Unit::kMinute}, {"add_seconds", Unit::kSecond},
   };
   for (const auto& [name, unit] : kAdds) r.Register(name, AddResolver(name, unit));

@@ -46,19 +46,19 @@ Result<ScalarFunctionPtr> ResolveAbs(const std::vector<ArgInfo>& args) {
     using T = typename decltype(tag)::type;
     k = [](const ScalarFunction& f, const KernelInput& in) -> Result<ColumnPtr> {
       auto out = NewFixedColumn(f.return_type, in.rows);
-      int64_t bad = UnaryMapChecked<T, T>(in.args[0], out->Data<T>(), in.rows, in.validity,
-                                          [](T x, T* r) {
-                                            if (x >= 0) {
-                                              *r = x;
-                                              return true;
-                                            }
-                                            if constexpr (std::is_floating_point_v<T>) {
-                                              *r = -x;
-                                              return true;
-                                            } else {
-                                              return !__builtin_sub_overflow(T{0}, x, r);
-                                            }
-                                          });
+      int64_t bad =
+          UnaryMapChecked<T, T>(in.args[0], out->Data<T>(), in.rows, in.validity, [](T x, T* r) {
+            if (x >= 0) {
+              *r = x;
+              return true;
+            }
+            if constexpr (std::is_floating_point_v<T>) {
+              *r = -x;
+              return true;
+            } else {
+              return !__builtin_sub_overflow(T{0}, x, r);
+            }
+          });
       if (bad >= 0) {
         return Error(ErrorCode::Overflow,
                      "number overflowed while evaluating function `abs(" +
@@ -102,8 +102,9 @@ ScalarKernel RoundDoubleKernel(bool truncate) {
       });
     }
     return BinaryMap<double, int64_t, double>(
-        in.args[0], in.args[1], f.return_type, in.rows,
-        [truncate](double x, int64_t d) { return truncate ? TruncateTo(x, d) : RoundHalfAway(x, d); });
+        in.args[0], in.args[1], f.return_type, in.rows, [truncate](double x, int64_t d) {
+          return truncate ? TruncateTo(x, d) : RoundHalfAway(x, d);
+        });
   };
 }
 
@@ -126,7 +127,8 @@ Result<ColumnPtr> RoundIntegerKernel(const ScalarFunction& f, const KernelInput&
         *r = static_cast<int64_t>(v);
         return v >= std::numeric_limits<int64_t>::min() && v <= std::numeric_limits<int64_t>::max();
       });
-  if (bad >= 0) return Error(ErrorCode::Overflow, "number overflowed while evaluating function `round`");
+  if (bad >= 0)
+    return Error(ErrorCode::Overflow, "number overflowed while evaluating function `round`");
   return out;
 }
 
@@ -226,9 +228,10 @@ Result<ScalarFunctionPtr> ResolveFloorCeil(const std::string& name, bool ceil,
   if (!t.IsFloat() && t.id != TypeId::Null && t.id != TypeId::String) {
     return NoMatchingSignature(name, args);
   }
-  return MakeFunction(name, {kDouble}, kDouble,
-                      DoubleUnary(ceil ? static_cast<DoubleFn>([](double x) { return std::ceil(x); })
-                                       : static_cast<DoubleFn>([](double x) { return std::floor(x); })));
+  return MakeFunction(
+      name, {kDouble}, kDouble,
+      DoubleUnary(ceil ? static_cast<DoubleFn>([](double x) { return std::ceil(x); })
+                       : static_cast<DoubleFn>([](double x) { return std::floor(x); })));
 }
 
 // ---- log / pow ----
@@ -255,7 +258,8 @@ Result<ColumnPtr> PowKernel(const ScalarFunction& f, const KernelInput& in) {
 // ---- greatest / least ----
 
 template <bool kGreatest>
-Result<ScalarFunctionPtr> ResolveExtreme(const std::string& name, const std::vector<ArgInfo>& args) {
+Result<ScalarFunctionPtr> ResolveExtreme(const std::string& name,
+                                         const std::vector<ArgInfo>& args) {
   RETURN_IF_ERROR(CheckArity(name, args, 1, SIZE_MAX));
   DataType t = args[0].type;
   for (size_t i = 1; i < args.size(); ++i) {
@@ -304,12 +308,15 @@ Result<ScalarFunctionPtr> ResolveExtreme(const std::string& name, const std::vec
 void RegisterMathFunctions(FunctionRegistry& r) {
   r.Register("abs", ResolveAbs);
   r.Register("sign", FixedSignature("sign", {kDouble}, DataType(TypeId::Int8), SignKernel));
-  r.Register("round", [](const std::vector<ArgInfo>& a) { return ResolveRound("round", false, a); });
+  r.Register("round",
+             [](const std::vector<ArgInfo>& a) { return ResolveRound("round", false, a); });
   r.Register("truncate",
              [](const std::vector<ArgInfo>& a) { return ResolveRound("truncate", true, a); });
   r.Alias("trunc", "truncate");
-  r.Register("floor", [](const std::vector<ArgInfo>& a) { return ResolveFloorCeil("floor", false, a); });
-  r.Register("ceil", [](const std::vector<ArgInfo>& a) { return ResolveFloorCeil("ceil", true, a); });
+  r.Register("floor",
+             [](const std::vector<ArgInfo>& a) { return ResolveFloorCeil("floor", false, a); });
+  r.Register("ceil",
+             [](const std::vector<ArgInfo>& a) { return ResolveFloorCeil("ceil", true, a); });
   r.Alias("ceiling", "ceil");
   r.Register("sqrt", FixedSignature("sqrt", {kDouble}, kDouble,
                                     DoubleUnary([](double x) { return std::sqrt(x); })));
@@ -325,13 +332,15 @@ void RegisterMathFunctions(FunctionRegistry& r) {
                                    NullHandling::kPropagate, 1, 2));
   r.Register("pow", FixedSignature("pow", {kDouble, kDouble}, kDouble, PowKernel));
   r.Alias("power", "pow");
-  r.Register("pi", FixedSignature("pi", {}, kDouble,
-                                  [](const ScalarFunction& f, const KernelInput& in) {
-                                    return Result<ColumnPtr>(MakeConstantColumn(
-                                        f.return_type, Value::Double(std::numbers::pi), in.rows));
-                                  }));
-  r.Register("greatest", [](const std::vector<ArgInfo>& a) { return ResolveExtreme<true>("greatest", a); });
-  r.Register("least", [](const std::vector<ArgInfo>& a) { return ResolveExtreme<false>("least", a); });
+  r.Register("pi",
+             FixedSignature("pi", {}, kDouble, [](const ScalarFunction& f, const KernelInput& in) {
+               return Result<ColumnPtr>(
+                   MakeConstantColumn(f.return_type, Value::Double(std::numbers::pi), in.rows));
+             }));
+  r.Register("greatest",
+             [](const std::vector<ArgInfo>& a) { return ResolveExtreme<true>("greatest", a); });
+  r.Register("least",
+             [](const std::vector<ArgInfo>& a) { return ResolveExtreme<false>("least", a); });
 }
 
 }  // namespace strata

@@ -263,8 +263,7 @@ void RegisterStringFunctions(FunctionRegistry& r) {
   r.Register("upper", FixedSignature("upper", {kString}, kString, StringToString(Utf8Upper)));
   r.Alias("lcase", "lower");
   r.Alias("ucase", "upper");
-  r.Register("reverse",
-             FixedSignature("reverse", {kString}, kString, StringToString(Utf8Reverse)));
+  r.Register("reverse", FixedSignature("reverse", {kString}, kString, StringToString(Utf8Reverse)));
   r.Register("length", FixedSignature("length", {kString}, kInt64, LengthKernel));
   r.Alias("char_length", "length");
   r.Alias("character_length", "length");
@@ -287,8 +286,8 @@ void RegisterStringFunctions(FunctionRegistry& r) {
                                      StringToString([](std::string_view s, std::string* o) {
                                        o->append(TrimSpaces(s, false, true));
                                      })));
-  r.Register("trim_both",
-             FixedSignature("trim_both", {kString, kString}, kString, TrimStringKernel(true, true)));
+  r.Register("trim_both", FixedSignature("trim_both", {kString, kString}, kString,
+                                         TrimStringKernel(true, true)));
   r.Register("trim_leading", FixedSignature("trim_leading", {kString, kString}, kString,
                                             TrimStringKernel(true, false)));
   r.Register("trim_trailing", FixedSignature("trim_trailing", {kString, kString}, kString,
@@ -297,12 +296,12 @@ void RegisterStringFunctions(FunctionRegistry& r) {
              FixedSignature("replace", {kString, kString, kString}, kString, ReplaceKernel));
   r.Register("starts_with",
              FixedSignature("starts_with", {kString, kString}, kBool, AffixKernel(true)));
-  r.Register("ends_with", FixedSignature("ends_with", {kString, kString}, kBool, AffixKernel(false)));
+  r.Register("ends_with",
+             FixedSignature("ends_with", {kString, kString}, kBool, AffixKernel(false)));
   r.Register("position", FixedSignature("position", {kString, kString, kInt64}, kInt64,
                                         LocateKernel(true), NullHandling::kPropagate, 2, 3));
   r.Alias("locate", "position");
-  r.Register("strpos",
-             FixedSignature("strpos", {kString, kString}, kInt64, LocateKernel(false)));
+  r.Register("strpos", FixedSignature("strpos", {kString, kString}, kInt64, LocateKernel(false)));
   r.Alias("instr", "strpos");
   r.Register("concat", FixedSignature("concat", {kString}, kString, ConcatKernel,
                                       NullHandling::kPropagate, 1, SIZE_MAX));

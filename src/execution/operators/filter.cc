@@ -49,7 +49,8 @@ Result<std::vector<ChunkSourcePtr>> FilterNode::OpenStreams(ExecutionContext& ct
                                                             size_t max_streams) const {
   ASSIGN_OR_RETURN(std::vector<ChunkSourcePtr> streams,
                    children()[0]->OpenStreams(ctx, max_streams));
-  for (ChunkSourcePtr& s : streams) s = std::make_unique<FilterSource>(std::move(s), *predicate_, ctx);
+  for (ChunkSourcePtr& s : streams)
+    s = std::make_unique<FilterSource>(std::move(s), *predicate_, ctx);
   return streams;
 }
 

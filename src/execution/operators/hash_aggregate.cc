@@ -106,9 +106,8 @@ class AggregateSource : public ChunkSource {
     for (size_t i = 0; i < streams.size(); ++i) {
       partials.push_back(std::make_unique<PartialAggregate>(node_, ctx_.function_context()));
     }
-    RETURN_IF_ERROR(DrainParallel(streams, ctx_, [&](size_t i, Chunk&& chunk) {
-      return partials[i]->Consume(chunk);
-    }));
+    RETURN_IF_ERROR(DrainParallel(
+        streams, ctx_, [&](size_t i, Chunk&& chunk) { return partials[i]->Consume(chunk); }));
     streams.clear();
     for (size_t i = 1; i < partials.size(); ++i) {
       RETURN_IF_ERROR(ctx_.CheckCancelled());

@@ -59,7 +59,10 @@ class HashProbeSource : public ChunkSource {
  public:
   HashProbeSource(ChunkSourcePtr left, const HashJoinNode& node, std::shared_ptr<HashBuild> build,
                   ExecutionContext& ctx)
-      : left_(std::move(left)), node_(node), build_(std::move(build)), ctx_(ctx),
+      : left_(std::move(left)),
+        node_(node),
+        build_(std::move(build)),
+        ctx_(ctx),
         exec_(ctx.function_context()) {}
 
   Result<std::optional<Chunk>> Next() override {

@@ -33,7 +33,10 @@ class LoopProbeSource : public ChunkSource {
  public:
   LoopProbeSource(ChunkSourcePtr left, const NestedLoopJoinNode& node,
                   std::shared_ptr<LoopBuild> build, ExecutionContext& ctx)
-      : left_(std::move(left)), node_(node), build_(std::move(build)), ctx_(ctx),
+      : left_(std::move(left)),
+        node_(node),
+        build_(std::move(build)),
+        ctx_(ctx),
         exec_(ctx.function_context()) {}
 
   Result<std::optional<Chunk>> Next() override {

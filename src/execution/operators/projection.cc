@@ -44,8 +44,8 @@ Result<PlanPtr> ProjectionNode::Make(PlanPtr child, std::vector<ExprPtr> exprs,
   for (size_t i = 0; i < exprs.size(); ++i) {
     schema.push_back(Field{names[i], exprs[i]->type, exprs[i]->nullable});
   }
-  return PlanPtr(std::make_shared<ProjectionNode>(std::move(child), std::move(schema),
-                                                  std::move(exprs)));
+  return PlanPtr(
+      std::make_shared<ProjectionNode>(std::move(child), std::move(schema), std::move(exprs)));
 }
 
 std::string ProjectionNode::details() const {

@@ -90,7 +90,10 @@ Result<std::unique_ptr<SortedRunsSource>> SortedRunsSource::Make(
 
 SortedRunsSource::SortedRunsSource(const Schema& schema, RowComparator cmp, std::vector<Run> runs,
                                    uint64_t offset, uint64_t limit)
-    : schema_(schema), cmp_(std::move(cmp)), runs_(std::move(runs)), skip_(offset),
+    : schema_(schema),
+      cmp_(std::move(cmp)),
+      runs_(std::move(runs)),
+      skip_(offset),
       remaining_(limit) {}
 
 int SortedRunsSource::SmallestRun() const {

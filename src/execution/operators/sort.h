@@ -49,8 +49,8 @@ class SortedRunsSource : public ChunkSource {
   };
 
  private:
-  SortedRunsSource(const Schema& schema, RowComparator cmp, std::vector<Run> runs,
-                   uint64_t offset, uint64_t limit);
+  SortedRunsSource(const Schema& schema, RowComparator cmp, std::vector<Run> runs, uint64_t offset,
+                   uint64_t limit);
   // Index of the run holding the smallest next row, or -1 when all are exhausted.
   int SmallestRun() const;
 

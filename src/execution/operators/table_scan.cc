@@ -61,7 +61,8 @@ Result<std::vector<ChunkSourcePtr>> MemoryTableSource::Open(ExecutionContext& ct
                                                             size_t max_streams) const {
   size_t n = std::clamp<size_t>(chunks_.size(), 1, max_streams);
   std::vector<ChunkSourcePtr> streams;
-  for (size_t i = 0; i < n; ++i) streams.push_back(std::make_unique<MemoryStream>(chunks_, i, n, ctx));
+  for (size_t i = 0; i < n; ++i)
+    streams.push_back(std::make_unique<MemoryStream>(chunks_, i, n, ctx));
   return streams;
 }
 

@@ -58,8 +58,8 @@ class TopNSource : public ChunkSource {
 
   Result<std::optional<Chunk>> Next() override {
     if (!sorted_) {
-      uint64_t keep = node_.limit() > UINT64_MAX - node_.offset() ? UINT64_MAX
-                                                                  : node_.limit() + node_.offset();
+      uint64_t keep =
+          node_.limit() > UINT64_MAX - node_.offset() ? UINT64_MAX : node_.limit() + node_.offset();
       if (node_.limit() == 0) return std::optional<Chunk>();
       ASSIGN_OR_RETURN(std::vector<ChunkSourcePtr> streams,
                        node_.children()[0]->OpenStreams(ctx_, ctx_.threads()));
@@ -67,9 +67,8 @@ class TopNSource : public ChunkSource {
       for (size_t i = 0; i < streams.size(); ++i) {
         buffers.push_back(std::make_unique<TopNBuffer>(node_, keep, ctx_.function_context()));
       }
-      RETURN_IF_ERROR(DrainParallel(streams, ctx_, [&](size_t i, Chunk&& c) {
-        return buffers[i]->Add(std::move(c));
-      }));
+      RETURN_IF_ERROR(DrainParallel(
+          streams, ctx_, [&](size_t i, Chunk&& c) { return buffers[i]->Add(std::move(c)); }));
       streams.clear();
       // Survivors of every thread form one list: sorted once, cut to [offset, offset + limit).
       std::vector<std::vector<Chunk>> lists(1);
@@ -77,8 +76,9 @@ class TopNSource : public ChunkSource {
         RETURN_IF_ERROR(b->Compact());
         for (Chunk& c : b->Take()) lists[0].push_back(std::move(c));
       }
-      ASSIGN_OR_RETURN(sorted_, SortedRunsSource::Make(node_.schema(), node_.keys(), std::move(lists),
-                                                       ctx_, node_.offset(), node_.limit()));
+      ASSIGN_OR_RETURN(sorted_,
+                       SortedRunsSource::Make(node_.schema(), node_.keys(), std::move(lists), ctx_,
+                                              node_.offset(), node_.limit()));
     }
     return sorted_->Next();
   }

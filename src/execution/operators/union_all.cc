@@ -22,8 +22,8 @@ Result<PlanPtr> UnionAllNode::Make(std::vector<PlanPtr> children) {
       Result<DataType> t = CommonSuperType(schema[c].type, s[c].type);
       if (!t.ok()) {
         return Error(ErrorCode::SemanticError, "UNION ALL column " + std::to_string(c + 1) +
-                                                   " mixes " + schema[c].type.ToString() +
-                                                   " and " + s[c].type.ToString());
+                                                   " mixes " + schema[c].type.ToString() + " and " +
+                                                   s[c].type.ToString());
       }
       schema[c].type = *t;
       schema[c].nullable |= s[c].nullable;
@@ -38,8 +38,8 @@ Result<PlanPtr> UnionAllNode::Make(std::vector<PlanPtr> children) {
     std::vector<ExprPtr> exprs;
     std::vector<std::string> names;
     for (size_t c = 0; c < s.size(); ++c) {
-      ASSIGN_OR_RETURN(ExprPtr e, expr::CastIfNeeded(expr::Column(c, s[c].type, s[c].nullable),
-                                                     schema[c].type));
+      ASSIGN_OR_RETURN(
+          ExprPtr e, expr::CastIfNeeded(expr::Column(c, s[c].type, s[c].nullable), schema[c].type));
       exprs.push_back(std::move(e));
       names.push_back(schema[c].name);
     }

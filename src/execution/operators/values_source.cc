@@ -22,7 +22,12 @@ class ValuesSource : public ChunkSource {
     FunctionContext fctx = ctx_.function_context();
     for (size_t r = next_; r < end; ++r) {
       for (size_t c = 0; c < cols.size(); ++c) {
-        ASSIGN_OR_RETURN(Value v, EvaluateConstant(*rows_[r][c], fctx));
+        const Expr& e = *rows_[r][c];
+        if (e.IsConstant()) {  // nearly always: literals were folded when the plan was built
+          cols[c]->AppendValue(e.value);
+          continue;
+        }
+        ASSIGN_OR_RETURN(Value v, EvaluateConstant(e, fctx));
         cols[c]->AppendValue(v);
       }
     }
@@ -54,8 +59,8 @@ Result<PlanPtr> ValuesNode::Make(std::vector<std::string> names,
     bool nullable = false;
     for (const auto& row : rows) {
       if (row.size() != ncols) {
-        return Error(ErrorCode::SemanticError, "VALUES rows must all have " +
-                                                   std::to_string(ncols) + " values");
+        return Error(ErrorCode::SemanticError,
+                     "VALUES rows must all have " + std::to_string(ncols) + " values");
       }
       Result<DataType> common = CommonSuperType(t, row[c]->type);
       if (!common.ok()) {
