@@ -16,7 +16,7 @@ PACKAGES=(
   libthrift-dev thrift-compiler libcurl4-openssl-dev libssl-dev libsqlite3-dev
   libzstd-dev liblz4-dev libsnappy-dev libpugixml-dev nlohmann-json3-dev libfmt-dev
   libcli11-dev libreadline-dev libcpp-httplib-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libboost-dev
   # test helpers
   nodejs npm curl ca-certificates python3
   # the test S3 server (scripts/s3-server.sh): mon, OSD, radosgw, librados for Python,

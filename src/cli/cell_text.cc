@@ -34,22 +34,12 @@ void AppendCellText(const Column& column, size_t row, std::string* out) {
     case TypeId::Int64:
       AppendNumber(column.Data<int64_t>()[row], out);
       return;
-    case TypeId::Float32: {
-      float v = column.Data<float>()[row];
-      if (std::isfinite(v)) {
-        AppendNumber(v, out);
-        return;
-      }
-      break;  // NaN / infinity: Value spells these
-    }
-    case TypeId::Float64: {
-      double v = column.Data<double>()[row];
-      if (std::isfinite(v)) {
-        AppendNumber(v, out);
-        return;
-      }
-      break;
-    }
+    case TypeId::Float32:
+      out->append(FormatFloat32(column.Data<float>()[row]));
+      return;
+    case TypeId::Float64:
+      out->append(FormatFloat64(column.Data<double>()[row]));
+      return;
     case TypeId::String:
       out->append(column.GetString(row));
       return;

@@ -82,18 +82,6 @@ std::string DecimalToString(int128_t unscaled, int scale) {
   return (unscaled < 0 ? "-" : "") + digits;
 }
 
-std::string DoubleToString(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), d);
-  (void)ec;
-  std::string out(buf, end);
-  // Databend prints integral doubles as "4.0", not "4".
-  if (out.find_first_of(".e") == std::string::npos) out += ".0";
-  return out;
-}
-
 }  // namespace
 
 std::string Value::ToString() const {
@@ -108,14 +96,10 @@ std::string Value::ToString() const {
     case TypeId::Int32:
     case TypeId::Int64:
       return std::to_string(GetInt());
-    case TypeId::Float32: {
-      char buf[64];
-      auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), static_cast<float>(d_));
-      (void)ec;
-      return std::string(buf, end);
-    }
+    case TypeId::Float32:
+      return FormatFloat32(static_cast<float>(d_));
     case TypeId::Float64:
-      return DoubleToString(d_);
+      return FormatFloat64(d_);
     case TypeId::Decimal:
       return DecimalToString(i_, type_.scale);
     case TypeId::String:
@@ -127,6 +111,25 @@ std::string Value::ToString() const {
   }
   return "";
 }
+
+namespace {
+
+template <typename T>
+std::string FormatFloating(T v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), v);
+  (void)ec;
+  std::string out(buf, end);
+  if (out.find_first_of(".e") == std::string::npos) out += ".0";
+  return out;
+}
+
+}  // namespace
+
+std::string FormatFloat64(double v) { return FormatFloating(v); }
+std::string FormatFloat32(float v) { return FormatFloating(v); }
 
 int Value::Compare(const Value& o) const {
   if (is_null_ || o.is_null_) return (is_null_ ? 0 : 1) - (o.is_null_ ? 0 : 1);

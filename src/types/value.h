@@ -54,4 +54,10 @@ class Value {
   std::string s_;
 };
 
+// How floating-point values print everywhere (results, CLI, tests): shortest round-trip
+// digits, integral values with a trailing ".0" as Databend prints them ("4.0"), and
+// NaN / Infinity / -Infinity.
+std::string FormatFloat64(double v);
+std::string FormatFloat32(float v);
+
 }  // namespace strata

@@ -153,6 +153,8 @@ void TestRunner::RunFile(const std::string& path) {
     if (!opened.ok()) {
       return AddFileFailure(path, "cannot open a database: " + opened.status().ToString());
     }
+    // ${STRATA_TEST_DIR}: a scratch directory of this file's own, for external tables.
+    test_dir_ = data_dir + "/scratch";
     RunRecords(*file, opened->session.get());
   }
   if (options_.verbose && counts_.failed == failed_before) {
@@ -177,17 +179,21 @@ void TestRunner::RunRecords(const TestFile& file, Session* session) {
 
 bool TestRunner::RunRecord(const Record& record, Session* session) {
   std::string missing;
-  std::optional<std::string> sql = SubstituteEnv(record.sql, env_, &missing);
+  EnvLookup env = [this](const std::string& name) -> std::optional<std::string> {
+    if (name == "STRATA_TEST_DIR") return test_dir_;
+    return env_(name);
+  };
+  std::optional<std::string> sql = SubstituteEnv(record.sql, env, &missing);
   if (!sql) {
     ReportFailure(record, record.sql, "environment variable " + missing + " is not set");
     return false;
   }
   Record expanded = record;
-  std::optional<std::string> pattern = SubstituteEnv(record.error_pattern, env_, &missing);
+  std::optional<std::string> pattern = SubstituteEnv(record.error_pattern, env, &missing);
   bool substituted = pattern.has_value();
   if (substituted) expanded.error_pattern = std::move(*pattern);
   for (size_t k = 0; substituted && k < expanded.expected.size(); ++k) {
-    std::optional<std::string> line = SubstituteEnv(expanded.expected[k], env_, &missing);
+    std::optional<std::string> line = SubstituteEnv(expanded.expected[k], env, &missing);
     substituted = line.has_value();
     if (substituted) expanded.expected[k] = std::move(*line);
   }

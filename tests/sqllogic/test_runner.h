@@ -80,6 +80,7 @@ class TestRunner {
   Options options_;
   std::ostream& out_;
   EnvLookup env_;
+  std::string test_dir_;  // the current file's ${STRATA_TEST_DIR}
   SessionOpener opener_;
   RunCounts counts_;
 };

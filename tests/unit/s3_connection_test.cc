@@ -32,7 +32,7 @@ std::string RandomToken(size_t n) {
 }
 
 // Runs a shell command, returns its exit status; output goes to *out when given.
-int Run(const std::string& cmd, std::string* out = nullptr) {
+int RunShell(const std::string& cmd, std::string* out = nullptr) {
   FILE* p = popen((cmd + " 2>&1").c_str(), "r");
   if (!p) return -1;
   std::string text;
@@ -76,7 +76,7 @@ class S3ConnectionTest : public ::testing::Test {
   Key AddKey() {
     Key k{"STRATA" + RandomToken(14), RandomToken(32)};
     std::string out;
-    int rc = Run("radosgw-admin -c '" + conf_ + "' key create --uid=strata --key-type=s3 --access-key=" +
+    int rc = RunShell("radosgw-admin -c '" + conf_ + "' key create --uid=strata --key-type=s3 --access-key=" +
                      k.id + " --secret-key=" + k.secret,
                  &out);
     EXPECT_EQ(rc, 0) << out;
@@ -84,7 +84,7 @@ class S3ConnectionTest : public ::testing::Test {
     return k;
   }
   void RemoveKey(const Key& k) {
-    Run("radosgw-admin -c '" + conf_ + "' key rm --uid=strata --key-type=s3 --access-key=" + k.id);
+    RunShell("radosgw-admin -c '" + conf_ + "' key rm --uid=strata --key-type=s3 --access-key=" + k.id);
   }
 
   QueryResult Ok(const std::string& sql) {
@@ -249,14 +249,14 @@ TEST_F(S3ConnectionTest, AnotherProcessSeesTheNewCredentialsAtOnce) {
   Ok("INSERT INTO t VALUES (1), (2), (3)");
   std::string cmd = "'" + strata + "' --data-dir '" + dir_.string() + "' -c 'SELECT count(*) FROM t'";
   std::string out;
-  ASSERT_EQ(Run(cmd, &out), 0) << out;
+  ASSERT_EQ(RunShell(cmd, &out), 0) << out;
   EXPECT_EQ(out, "3\n");
   Key b = AddKey();
   RemoveKey(a);
-  EXPECT_NE(Run(cmd, &out), 0) << out;
+  EXPECT_NE(RunShell(cmd, &out), 0) << out;
   Ok(KeyConnection("cb", b));
   Ok("ALTER TABLE t CONNECTION = (connection_name = 'cb')");
-  ASSERT_EQ(Run(cmd, &out), 0) << out;
+  ASSERT_EQ(RunShell(cmd, &out), 0) << out;
   EXPECT_EQ(out, "3\n");
 }
 
