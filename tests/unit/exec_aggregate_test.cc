@@ -52,7 +52,7 @@ TEST(ExecAggregateTest, EveryAggregateIgnoresNulls) {
   EXPECT_FALSE(agg->schema()[0].nullable);
   EXPECT_EQ(agg->schema()[3].type, kDouble);
   EXPECT_EQ(agg->schema()[8].type, kString);
-  EXPECT_EQ(RunPlan(agg), (Rows{"7|6|17|2.8333333333333335|1|5|4|0.8|a|b|5"}));
+  EXPECT_EQ(RunPlan(agg), (Rows{"7|6|17|2.8333333333333335|1|5|4.0|0.8|a|b|5"}));
 }
 
 TEST(ExecAggregateTest, EmptyInputGivesOneRowWithoutKeysAndNoneWithKeys) {
@@ -78,7 +78,7 @@ TEST(ExecAggregateTest, GroupByStringsWithNullKeys) {
   PlanPtr agg = Aggregate(s, {g}, {Agg("count", {}), Agg("sum", {x}), Agg("max", {Col(s, 2)})});
   EXPECT_EQ(agg->schema()[0].type, kString);
   // All NULL keys form one group.
-  EXPECT_EQ(Sorted(RunPlan(agg)), (Rows{"NULL|2|9|2", "a|3|4|1.5", "b|2|4|-1"}));
+  EXPECT_EQ(Sorted(RunPlan(agg)), (Rows{"NULL|2|9|2.0", "a|3|4|1.5", "b|2|4|-1.0"}));
 }
 
 TEST(ExecAggregateTest, GroupByMultipleKeys) {
@@ -98,7 +98,7 @@ TEST(ExecAggregateTest, DistinctAggregates) {
   PlanPtr agg = Aggregate(s, {},
                           {Agg("count", {x}, true), Agg("sum", {x}, true), Agg("avg", {x}, true),
                            Agg("count", {g}, true)});
-  EXPECT_EQ(RunPlan(agg), (Rows{"5|15|3|2"}));
+  EXPECT_EQ(RunPlan(agg), (Rows{"5|15|3.0|2"}));
   PlanPtr grouped = Aggregate(s, {g}, {Agg("count", {x}, true), Agg("count", {x})});
   EXPECT_EQ(Sorted(RunPlan(grouped)), (Rows{"NULL|2|2", "a|2|2", "b|1|2"}));
 }

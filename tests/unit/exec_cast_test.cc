@@ -32,7 +32,7 @@ TEST(ExecCastTest, StringToNumbersIsStrict) {
   EXPECT_EQ(CastText("300", "TINYINT"), "[1049] number overflowed while casting '300' to TINYINT");
   EXPECT_EQ(CastText("99999999999999999999", "BIGINT").substr(0, 6), "[1049]");
   EXPECT_EQ(CastText("1.5", "DOUBLE"), "1.5");
-  EXPECT_EQ(CastText("   1e1", "DOUBLE"), "10");
+  EXPECT_EQ(CastText("   1e1", "DOUBLE"), "10.0");
   EXPECT_EQ(CastText("aa", "DOUBLE"), "[1010] cannot cast 'aa' to DOUBLE");
   EXPECT_EQ(CastText("12.345", "DECIMAL(10,2)"), "12.35");
   EXPECT_EQ(CastText("-12.345", "DECIMAL(10,2)"), "-12.35");
@@ -78,7 +78,7 @@ TEST(ExecCastTest, NumericConversions) {
   EXPECT_EQ(CastValue(Value::BigInt(128), "TINYINT"),
             "[1049] number overflowed while casting 128 to TINYINT");
   EXPECT_EQ(CastValue(Value::BigInt(-128), "TINYINT"), "-128");
-  EXPECT_EQ(CastValue(Value::BigInt(5), "DOUBLE"), "5");
+  EXPECT_EQ(CastValue(Value::BigInt(5), "DOUBLE"), "5.0");
   EXPECT_EQ(CastValue(Value::BigInt(5), "DECIMAL(5,2)"), "5.00");
   EXPECT_EQ(CastValue(Value::BigInt(5000), "DECIMAL(5,2)").substr(0, 6), "[1049]");
   EXPECT_EQ(CastValue(Value::Double(0.1), "DECIMAL(10,3)"), "0.100");

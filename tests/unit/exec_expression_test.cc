@@ -45,11 +45,11 @@ TEST(ExecExpressionTest, DivisionByZeroIsAnErrorButNotOnNullRows) {
   EXPECT_EQ(EvalText(expr::Call("%", {Lit(8), Lit(0)})), "[1006] divided by zero");
   // Row 1 divides by zero only in a NULL row: no error.
   Chunk n = ChunkOf({Int64s({8, std::nullopt}), Int64s({2, 0})});
-  EXPECT_EQ(EvalTexts(CallOk("/", {a, b}), n), (Rows{"4", "NULL"}));
+  EXPECT_EQ(EvalTexts(CallOk("/", {a, b}), n), (Rows{"4.0", "NULL"}));
   // A CASE guards the division.
   ExprPtr guarded =
       Must(expr::Case({{CallOk("<>", {b, Lit(0)}), CallOk("/", {a, b})}}, LitDouble(-1)));
-  EXPECT_EQ(EvalTexts(guarded, c), (Rows{"4", "-1"}));
+  EXPECT_EQ(EvalTexts(guarded, c), (Rows{"4.0", "-1.0"}));
 }
 
 TEST(ExecExpressionTest, OverflowIsError1049) {
@@ -230,7 +230,7 @@ TEST(ExecExpressionTest, ConstantsAreFoldedAndErrorsDeferred) {
   ExprPtr div0 = CallOk("/", {Lit(1), Lit(0)});
   EXPECT_FALSE(div0->IsConstant());
   // A branch that is never taken never fails.
-  EXPECT_EQ(EvalText(expr::If(LitBool(false), div0, LitDouble(1))), "1");
+  EXPECT_EQ(EvalText(expr::If(LitBool(false), div0, LitDouble(1))), "1.0");
   // Constant operands are not expanded during evaluation.
   Chunk c = ChunkOf({Int64s({1, 2, 3})});
   ExprPtr e = CallOk("+", {expr::Column(0, kInt64), folded});

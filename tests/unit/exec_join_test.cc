@@ -75,7 +75,7 @@ TEST(ExecJoinTest, MultipleKeysOfDifferentTypes) {
       {{LitDouble(1), Lit("x")}, {LitDouble(2), Lit("x")}, {LitDouble(1.5), Lit("y")}}));
   PlanPtr j = Must(
       HashJoinNode::Make(l, r, JoinType::kInner, {Col(l, 0), Col(l, 1)}, {Col(r, 0), Col(r, 1)}));
-  EXPECT_EQ(RunPlan(j), (Rows{"1|x|1|x"}));
+  EXPECT_EQ(RunPlan(j), (Rows{"1|x|1.0|x"}));
   Result<PlanPtr> bad = HashJoinNode::Make(l, r, JoinType::kInner, {Col(l, 0)}, {LitBool(true)});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), ErrorCode::SemanticError);

@@ -77,7 +77,7 @@ TEST(ExecOperatorTest, ValuesUnifiesColumnTypes) {
   EXPECT_EQ(v->schema()[0].type, kDouble);
   EXPECT_EQ(v->schema()[1].type, kString);
   EXPECT_TRUE(v->schema()[0].nullable);
-  EXPECT_EQ(RunPlan(v), (Rows{"1|x", "2.5|NULL", "NULL|z"}));
+  EXPECT_EQ(RunPlan(v), (Rows{"1.0|x", "2.5|NULL", "NULL|z"}));
   // now() in VALUES sees the query start time.
   PlanPtr now = Must(ValuesNode::Make({"t"}, {{CallOk("now", {})}}));
   ExecutionContext ctx;
@@ -187,7 +187,7 @@ TEST(ExecOperatorTest, UnionAllWidensTypes) {
   PlanPtr u = Must(UnionAllNode::Make({ints, doubles, ints}));
   EXPECT_EQ(u->schema()[0].name, "x");
   EXPECT_EQ(u->schema()[0].type, kDouble);
-  EXPECT_EQ(Sorted(RunPlan(u)), (Rows{"0.5|b", "1|a", "1|a", "2|NULL", "2|NULL"}));
+  EXPECT_EQ(Sorted(RunPlan(u)), (Rows{"0.5|b", "1.0|a", "1.0|a", "2.0|NULL", "2.0|NULL"}));
   EXPECT_FALSE(UnionAllNode::Make({ints, Must(NumbersNode::Make(1))}).ok());
   // Many parallel inputs folded into fewer streams.
   std::vector<PlanPtr> parts;
