@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+# Compile results are shared between clones of the repository.
+export CCACHE_BASEDIR=$root
 
 scripts/install-deps.sh
 if [ -f tests/node/package.json ] && [ ! -d tests/node/node_modules ]; then
@@ -27,10 +29,12 @@ run_suite() {
 }
 
 scripts/build.sh build
+export STRATA_TEST_BINARY=$root/build/strata
 run_suite build
 
 if [ "${STRATA_SKIP_SANITIZERS:-0}" != "1" ]; then
   scripts/build.sh build-asan -DSTRATA_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 run_suite build-asan
+  STRATA_TEST_BINARY=$root/build-asan/strata ASAN_OPTIONS=detect_leaks=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 run_suite build-asan
 fi
 exit $status
