@@ -22,8 +22,8 @@ std::string RandomHex(size_t bytes) {
 
 Status Failed(const std::string& step, const Status& cause) {
   return Error(ErrorCode::StorageOther,
-               "Checking essential permissions for the external location failed. " + step +
-                   ": " + cause.message());
+               "Checking essential permissions for the external location failed. " + step + ": " +
+                   cause.message());
 }
 
 }  // namespace

@@ -21,10 +21,10 @@ Result<StorageParams> ExternalStorage(const sql::CreateTableStmt& stmt, QueryCon
     }
     ASSIGN_OR_RETURN(ConnectionInfo conn, ctx.metastore().GetConnection(options[0].value));
     if (conn.params.type != location.type) {
-      return Error(ErrorCode::StorageOther,
-                   "connection '" + conn.name + "' is of storage type '" + conn.params.type +
-                       "' but the location '" + *stmt.location + "' is of type '" +
-                       location.type + "'");
+      return Error(ErrorCode::StorageOther, "connection '" + conn.name + "' is of storage type '" +
+                                                conn.params.type + "' but the location '" +
+                                                *stmt.location + "' is of type '" + location.type +
+                                                "'");
     }
     params = conn.params;
   } else {

@@ -28,9 +28,9 @@ class InsertMapping {
           if (table.columns[i].name == columns[j].name) found = static_cast<int>(i);
         }
         if (found < 0) {
-          return Error(ErrorCode::UnknownColumn,
-                       "column '" + columns[j].name + "' does not exist in table " +
-                           QuotedTableName(table.database, table.name));
+          return Error(ErrorCode::UnknownColumn, "column '" + columns[j].name +
+                                                     "' does not exist in table " +
+                                                     QuotedTableName(table.database, table.name));
         }
         if (m.source_[found] >= 0) {
           return Error(ErrorCode::BadArguments,
@@ -75,18 +75,18 @@ class InsertMapping {
         if (src->type() == c.type) {
           col = src;
         } else {
-          ASSIGN_OR_RETURN(ExprPtr cast,
-                           expr::Cast(expr::Column(static_cast<size_t>(source_[i]), src->type()), c.type));
+          ASSIGN_OR_RETURN(
+              ExprPtr cast,
+              expr::Cast(expr::Column(static_cast<size_t>(source_[i]), src->type()), c.type));
           ASSIGN_OR_RETURN(col, exec.Evaluate(*cast, in));
         }
       } else {
         ASSIGN_OR_RETURN(col, exec.Evaluate(*defaults_[next_default++], in));
       }
       if (!c.nullable && col->HasNulls()) {
-        return Error(ErrorCode::BadArguments,
-                     "null value in column '" + c.name + "' of table " +
-                         QuotedTableName(table_.database, table_.name) +
-                         " violates NOT NULL constraint");
+        return Error(ErrorCode::BadArguments, "null value in column '" + c.name + "' of table " +
+                                                  QuotedTableName(table_.database, table_.name) +
+                                                  " violates NOT NULL constraint");
       }
       cols.push_back(std::move(col));
     }
@@ -123,10 +123,9 @@ Result<uint64_t> WriteQuery(const TableInfo& table, const std::vector<sql::Ident
   QueryBinder binder(resolver);
   ASSIGN_OR_RETURN(LogicalPtr plan, binder.Bind(query));
   if (plan->schema.size() != mapping.provided()) {
-    return Error(ErrorCode::BadArguments,
-                 "INSERT has " + std::to_string(mapping.provided()) +
-                     " target columns but the query returns " +
-                     std::to_string(plan->schema.size()));
+    return Error(ErrorCode::BadArguments, "INSERT has " + std::to_string(mapping.provided()) +
+                                              " target columns but the query returns " +
+                                              std::to_string(plan->schema.size()));
   }
   ASSIGN_OR_RETURN(ObjectStorePtr store, ctx.OpenStore(ctx.TableStorage(table)));
   TableWriter writer(ctx.shared_metastore(), store, table, WriteOptions(ctx, overwrite));
@@ -146,7 +145,8 @@ Result<uint64_t> WriteQuery(const TableInfo& table, const std::vector<sql::Ident
 
 }  // namespace
 
-Result<uint64_t> InsertFromQuery(const TableInfo& table, const std::vector<sql::Identifier>& columns,
+Result<uint64_t> InsertFromQuery(const TableInfo& table,
+                                 const std::vector<sql::Identifier>& columns,
                                  const sql::Query& query, QueryContext& ctx) {
   return WriteQuery(table, columns, query, false, ctx);
 }
@@ -166,7 +166,8 @@ Result<QueryResult> ExecuteInsert(const sql::InsertStmt& stmt, QueryContext& ctx
   ASSIGN_OR_RETURN(ObjectStorePtr store, ctx.OpenStore(ctx.TableStorage(table)));
   TableWriter writer(ctx.shared_metastore(), store, table, WriteOptions(ctx, stmt.overwrite));
   std::vector<ColumnPtr> provided;
-  for (size_t j = 0; j < mapping.provided(); ++j) provided.push_back(MakeColumn(mapping.target_type(j)));
+  for (size_t j = 0; j < mapping.provided(); ++j)
+    provided.push_back(MakeColumn(mapping.target_type(j)));
   size_t rows = 0;
   auto flush = [&]() -> Status {
     if (rows == 0) return Status::OK();
@@ -179,9 +180,9 @@ Result<QueryResult> ExecuteInsert(const sql::InsertStmt& stmt, QueryContext& ctx
   for (const auto& row : stmt.values) {
     if (row.size() != mapping.provided()) {
       writer.Abort();
-      return Error(ErrorCode::BadArguments,
-                   "INSERT has " + std::to_string(mapping.provided()) +
-                       " target columns but a VALUES row has " + std::to_string(row.size()));
+      return Error(ErrorCode::BadArguments, "INSERT has " + std::to_string(mapping.provided()) +
+                                                " target columns but a VALUES row has " +
+                                                std::to_string(row.size()));
     }
     for (size_t j = 0; j < row.size(); ++j) {
       auto value = [&]() -> Result<Value> {

@@ -10,9 +10,9 @@
 namespace strata {
 
 struct QueryResult {
-  Schema schema;               // empty for statements that return no rows
-  std::vector<Chunk> chunks;   // the rows, in order
-  uint64_t affected_rows = 0;  // rows written by INSERT and friends
+  Schema schema;                      // empty for statements that return no rows
+  std::vector<Chunk> chunks;          // the rows, in order
+  uint64_t affected_rows = 0;         // rows written by INSERT and friends
   std::vector<std::string> warnings;  // shown after the result; never contain secrets
   bool returns_rows() const { return !schema.empty(); }
   uint64_t num_rows() const {

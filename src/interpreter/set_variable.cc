@@ -5,9 +5,7 @@ namespace strata {
 namespace {
 
 // Settings a session may change, with what each does.
-bool KnownSetting(const std::string& name) {
-  return name == "max_threads" || name == "block_rows";
-}
+bool KnownSetting(const std::string& name) { return name == "max_threads" || name == "block_rows"; }
 
 }  // namespace
 

@@ -15,8 +15,7 @@ Result<QueryResult> ExecuteDropDatabase(const sql::DropDatabaseStmt& stmt, Query
 Result<QueryResult> ExecuteUseDatabase(const sql::UseDatabaseStmt& stmt, QueryContext& ctx);
 Result<QueryResult> ExecuteShowDatabases(const sql::ShowDatabasesStmt& stmt, QueryContext& ctx);
 Result<QueryResult> ExecuteShowTables(const sql::ShowTablesStmt& stmt, QueryContext& ctx);
-Result<QueryResult> ExecuteShowCreateTable(const sql::ShowCreateTableStmt& stmt,
-                                           QueryContext& ctx);
+Result<QueryResult> ExecuteShowCreateTable(const sql::ShowCreateTableStmt& stmt, QueryContext& ctx);
 Result<QueryResult> ExecuteDescribeTable(const sql::DescribeTableStmt& stmt, QueryContext& ctx);
 Result<QueryResult> ExecuteCreateTable(const sql::CreateTableStmt& stmt, QueryContext& ctx);
 Result<QueryResult> ExecuteDropTable(const sql::DropTableStmt& stmt, QueryContext& ctx);
@@ -27,8 +26,7 @@ Result<QueryResult> ExecuteAlterTableConnection(const sql::AlterTableConnectionS
 Result<QueryResult> ExecuteCreateConnection(const sql::CreateConnectionStmt& stmt,
                                             QueryContext& ctx);
 Result<QueryResult> ExecuteDropConnection(const sql::DropConnectionStmt& stmt, QueryContext& ctx);
-Result<QueryResult> ExecuteShowConnections(const sql::ShowConnectionsStmt& stmt,
-                                           QueryContext& ctx);
+Result<QueryResult> ExecuteShowConnections(const sql::ShowConnectionsStmt& stmt, QueryContext& ctx);
 Result<QueryResult> ExecuteDescribeConnection(const sql::DescribeConnectionStmt& stmt,
                                               QueryContext& ctx);
 Result<QueryResult> ExecuteInsert(const sql::InsertStmt& stmt, QueryContext& ctx);
@@ -56,7 +54,8 @@ Result<Schema> DescribeQuery(const sql::Query& query, QueryContext& ctx);
 
 // Runs `query` and appends its rows to `table` (casting to the table's column types);
 // returns the number of rows written. `columns` names the target columns (empty = all).
-Result<uint64_t> InsertFromQuery(const TableInfo& table, const std::vector<sql::Identifier>& columns,
+Result<uint64_t> InsertFromQuery(const TableInfo& table,
+                                 const std::vector<sql::Identifier>& columns,
                                  const sql::Query& query, QueryContext& ctx);
 
 // Proves that `params` can write, read, stat, list and delete under its root by doing so

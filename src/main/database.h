@@ -22,7 +22,6 @@ struct DatabaseOptions {
   std::string data_dir;
 };
 
-
 struct Progress {
   uint64_t rows = 0;
   uint64_t bytes = 0;

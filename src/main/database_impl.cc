@@ -21,14 +21,15 @@ Result<std::shared_ptr<DatabaseImpl>> DatabaseImpl::Open(const DatabaseOptions& 
   std::error_code ec;
   fs::create_directories(options.data_dir, ec);
   if (ec) {
-    return Error(ErrorCode::StorageOther, "cannot create data directory '" + options.data_dir +
-                                              "': " + ec.message());
+    return Error(ErrorCode::StorageOther,
+                 "cannot create data directory '" + options.data_dir + "': " + ec.message());
   }
   fs::path dir = fs::absolute(options.data_dir, ec).lexically_normal();
   std::string dir_text = dir.string();
   while (dir_text.size() > 1 && dir_text.back() == '/') dir_text.pop_back();
 
-  ASSIGN_OR_RETURN(std::shared_ptr<SecretBox> secrets, SecretBox::FromEnvironmentOrKeyFile(dir_text));
+  ASSIGN_OR_RETURN(std::shared_ptr<SecretBox> secrets,
+                   SecretBox::FromEnvironmentOrKeyFile(dir_text));
   ASSIGN_OR_RETURN(std::shared_ptr<SqliteMetastore> metastore,
                    SqliteMetastore::Open(dir_text + "/metastore.db", secrets));
   StorageParams data;

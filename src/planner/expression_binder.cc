@@ -77,7 +77,8 @@ Result<Value> LiteralValue(const sql::LiteralExpr& lit) {
       if (precision > 38) {
         return Value::String(lit.text).CastTo(DataType(TypeId::Float64));
       }
-      DataType type = DataType::Decimal(static_cast<uint8_t>(precision), static_cast<uint8_t>(scale));
+      DataType type =
+          DataType::Decimal(static_cast<uint8_t>(precision), static_cast<uint8_t>(scale));
       return Value::String(lit.text).CastTo(type);
     }
     case L::Float:
@@ -121,7 +122,8 @@ Result<ExprPtr> ExpressionBinder::Bind(const sql::Expr& e) {
         return Error(ErrorCode::SemanticError,
                      "column '" + sql::ToSql(e) +
                          "' must appear in the GROUP BY clause or be used in an aggregate "
-                         "function" + At(e.pos));
+                         "function" +
+                         At(e.pos));
       }
       ASSIGN_OR_RETURN(size_t idx, scope_.Resolve(parts));
       const ScopeColumn& c = scope_.columns()[idx];
@@ -218,7 +220,8 @@ Result<ExprPtr> ExpressionBinder::BindBinary(const sql::BinaryExpr& b) {
     case B::IsNotDistinctFrom: {
       // a IS DISTINCT FROM b  ==  NOT (a = b AND both non-NULL OR both NULL)
       ASSIGN_OR_RETURN(ExprPtr eq, expr::Call("eq", {l, r}));
-      ASSIGN_OR_RETURN(ExprPtr eq_known, expr::Coalesce({eq, expr::Literal(Value::Boolean(false))}));
+      ASSIGN_OR_RETURN(ExprPtr eq_known,
+                       expr::Coalesce({eq, expr::Literal(Value::Boolean(false))}));
       ASSIGN_OR_RETURN(ExprPtr ln, expr::IsNull(l));
       ASSIGN_OR_RETURN(ExprPtr rn, expr::IsNull(r));
       ASSIGN_OR_RETURN(ExprPtr both_null, expr::And(ln, rn));
@@ -260,8 +263,9 @@ Result<ExprPtr> ExpressionBinder::BindFunction(const sql::FunctionCallExpr& call
   if (name == "coalesce") return expr::Coalesce(std::move(args));
   auto two = [&]() -> Status {
     if (args.size() != 2) {
-      return Error(ErrorCode::NumberArgumentsNotMatch,
-                   name + "() takes 2 arguments, got " + std::to_string(args.size()) + At(call.pos));
+      return Error(
+          ErrorCode::NumberArgumentsNotMatch,
+          name + "() takes 2 arguments, got " + std::to_string(args.size()) + At(call.pos));
     }
     return Status::OK();
   };

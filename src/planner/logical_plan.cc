@@ -67,7 +67,9 @@ std::string LogicalNode::ToString(int indent) const {
              std::to_string(offset);
       break;
     case LogicalKind::kJoin: {
-      line = join == LogicalJoinType::kLeft ? "LeftJoin" : join == LogicalJoinType::kCross ? "CrossJoin" : "InnerJoin";
+      line = join == LogicalJoinType::kLeft    ? "LeftJoin"
+             : join == LogicalJoinType::kCross ? "CrossJoin"
+                                               : "InnerJoin";
       for (const auto& [l, r] : equi_keys) line += " " + l->ToString() + " = " + r->ToString();
       if (residual) line += " residual " + residual->ToString();
       break;

@@ -21,10 +21,10 @@
 namespace strata {
 
 enum class LogicalKind : uint8_t {
-  kTableScan,   // a stored table
-  kChunks,      // rows already in memory (system tables)
-  kNumbers,     // numbers(N)
-  kValues,      // rows of constant expressions (SELECT without FROM, VALUES)
+  kTableScan,  // a stored table
+  kChunks,     // rows already in memory (system tables)
+  kNumbers,    // numbers(N)
+  kValues,     // rows of constant expressions (SELECT without FROM, VALUES)
   kFilter,
   kProject,
   kAggregate,
@@ -53,7 +53,7 @@ struct LogicalNode {
 
   // kTableScan
   TableInfo table;
-  std::vector<size_t> scan_columns;  // table column index of each output column
+  std::vector<size_t> scan_columns;            // table column index of each output column
   std::vector<ScanPredicate> scan_predicates;  // conjuncts usable for pruning
 
   // kChunks
@@ -84,7 +84,8 @@ struct LogicalNode {
 
   // kJoin
   LogicalJoinType join = LogicalJoinType::kInner;
-  std::vector<std::pair<ExprPtr, ExprPtr>> equi_keys;  // left expr over left input, right over right
+  std::vector<std::pair<ExprPtr, ExprPtr>>
+      equi_keys;     // left expr over left input, right over right
   ExprPtr residual;  // over the joined row (left columns then right); may be null
 
   // Indented text for EXPLAIN.

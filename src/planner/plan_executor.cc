@@ -30,15 +30,24 @@ PruningPredicate ToPruning(const LogicalNode& scan) {
   for (const auto& sp : scan.scan_predicates) {
     const std::string& column = scan.schema[sp.column].name;
     Op op = Op::kEq;
-    if (sp.op == "=") op = Op::kEq;
-    else if (sp.op == "<") op = Op::kLt;
-    else if (sp.op == "<=") op = Op::kLe;
-    else if (sp.op == ">") op = Op::kGt;
-    else if (sp.op == ">=") op = Op::kGe;
-    else if (sp.op == "is_null") op = Op::kIsNull;
-    else if (sp.op == "is_not_null") op = Op::kIsNotNull;
-    else if (sp.op == "in") op = Op::kIn;
-    else continue;
+    if (sp.op == "=")
+      op = Op::kEq;
+    else if (sp.op == "<")
+      op = Op::kLt;
+    else if (sp.op == "<=")
+      op = Op::kLe;
+    else if (sp.op == ">")
+      op = Op::kGt;
+    else if (sp.op == ">=")
+      op = Op::kGe;
+    else if (sp.op == "is_null")
+      op = Op::kIsNull;
+    else if (sp.op == "is_not_null")
+      op = Op::kIsNotNull;
+    else if (sp.op == "in")
+      op = Op::kIn;
+    else
+      continue;
     p.Add(column, op, sp.values);
   }
   return p;

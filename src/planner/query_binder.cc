@@ -21,7 +21,8 @@ std::shared_ptr<LogicalNode> NewNode(LogicalKind kind) {
 BindScope ScopeOf(const Schema& schema, const std::string& qualifier,
                   const std::string& database = "") {
   std::vector<ScopeColumn> cols;
-  for (const auto& f : schema) cols.push_back(ScopeColumn{qualifier, database, f.name, f.type, f.nullable});
+  for (const auto& f : schema)
+    cols.push_back(ScopeColumn{qualifier, database, f.name, f.type, f.nullable});
   return BindScope(std::move(cols));
 }
 
@@ -143,12 +144,11 @@ std::vector<ScanPredicate> PruningConjuncts(const ExprPtr& predicate) {
   };
   for (const auto& c : conjuncts) {
     if (c->kind == ExprKind::kIsNull && c->children[0]->kind == ExprKind::kColumnRef) {
-      out.push_back(ScanPredicate{c->children[0]->column_index,
-                                  c->negated ? "is_not_null" : "is_null", {}});
+      out.push_back(
+          ScanPredicate{c->children[0]->column_index, c->negated ? "is_not_null" : "is_null", {}});
       continue;
     }
-    if (c->kind == ExprKind::kIn && !c->negated &&
-        c->children[0]->kind == ExprKind::kColumnRef) {
+    if (c->kind == ExprKind::kIn && !c->negated && c->children[0]->kind == ExprKind::kColumnRef) {
       ScanPredicate p{c->children[0]->column_index, "in", {}};
       bool ok = true;
       for (size_t i = 1; i < c->children.size() && ok; ++i) {
@@ -207,7 +207,8 @@ Schema SchemaOf(const std::vector<ExprPtr>& exprs, const std::vector<std::string
   return s;
 }
 
-LogicalPtr MakeProject(LogicalPtr input, std::vector<ExprPtr> exprs, std::vector<std::string> names) {
+LogicalPtr MakeProject(LogicalPtr input, std::vector<ExprPtr> exprs,
+                       std::vector<std::string> names) {
   auto n = NewNode(LogicalKind::kProject);
   n->schema = SchemaOf(exprs, names);
   n->exprs = std::move(exprs);
@@ -268,15 +269,16 @@ Result<LogicalPtr> QueryBinder::BindSetExpr(const sql::SetExpr& body, const sql:
 
 Result<LogicalPtr> QueryBinder::BindSetOperation(const sql::SetOperation& op) {
   if (op.op != sql::SetOpType::Union) {
-    return Error(ErrorCode::Unimplemented, "EXCEPT and INTERSECT are not supported yet" + At(op.pos));
+    return Error(ErrorCode::Unimplemented,
+                 "EXCEPT and INTERSECT are not supported yet" + At(op.pos));
   }
   ASSIGN_OR_RETURN(LogicalPtr left, BindSetExpr(*op.left, nullptr));
   ASSIGN_OR_RETURN(LogicalPtr right, BindSetExpr(*op.right, nullptr));
   if (left->schema.size() != right->schema.size()) {
-    return Error(ErrorCode::SemanticError,
-                 "UNION sides have different numbers of columns (" +
-                     std::to_string(left->schema.size()) + " and " +
-                     std::to_string(right->schema.size()) + ")" + At(op.pos));
+    return Error(ErrorCode::SemanticError, "UNION sides have different numbers of columns (" +
+                                               std::to_string(left->schema.size()) + " and " +
+                                               std::to_string(right->schema.size()) + ")" +
+                                               At(op.pos));
   }
   // Both sides are cast to the common type of each column.
   std::vector<ExprPtr> lcast, rcast;
@@ -399,8 +401,8 @@ Result<LogicalPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sq
   if (owner) {
     for (const auto& o : owner->order_by) CollectAggregates(o.expr.get(), &agg_asts);
   }
-  bool aggregating = !agg_asts.empty() || !core.group_by.empty() || core.group_by_all ||
-                     core.having != nullptr;
+  bool aggregating =
+      !agg_asts.empty() || !core.group_by.empty() || core.group_by_all || core.having != nullptr;
   AggregationInfo agg;
   if (aggregating) {
     ExpressionBinder binder(scope);
@@ -573,8 +575,8 @@ Result<LogicalPtr> QueryBinder::BindSelect(const sql::SelectCore& core, const sq
       }
       const ExprPtr& ke = exprs[*column];
       bool nulls_first = item.nulls_first.value_or(false);
-      sort_keys.push_back(SortKey{expr::Column(*column, ke->type, ke->nullable), item.ascending,
-                                  nulls_first});
+      sort_keys.push_back(
+          SortKey{expr::Column(*column, ke->type, ke->nullable), item.ascending, nulls_first});
     }
   }
 
@@ -636,8 +638,8 @@ Result<QueryBinder::Bound> QueryBinder::BindFrom(const sql::TableRef& ref) {
   if (ref.alias && !ref.alias->columns.empty()) {
     const auto& cols = ref.alias->columns;
     if (cols.size() > bound.scope.size()) {
-      return Error(ErrorCode::SemanticError, "table alias names more columns than the table has" +
-                                                 At(ref.pos));
+      return Error(ErrorCode::SemanticError,
+                   "table alias names more columns than the table has" + At(ref.pos));
     }
     std::vector<ScopeColumn> renamed = bound.scope.columns();
     for (size_t i = 0; i < cols.size(); ++i) renamed[i].name = cols[i].name;
@@ -681,8 +683,9 @@ Result<QueryBinder::Bound> QueryBinder::BindTableFunction(const sql::TableFuncti
     return Error(ErrorCode::UnknownFunction, "unknown table function " + name + "()" + At(ref.pos));
   }
   if (ref.args.size() != 1) {
-    return Error(ErrorCode::NumberArgumentsNotMatch,
-                 "numbers() takes 1 argument, got " + std::to_string(ref.args.size()) + At(ref.pos));
+    return Error(
+        ErrorCode::NumberArgumentsNotMatch,
+        "numbers() takes 1 argument, got " + std::to_string(ref.args.size()) + At(ref.pos));
   }
   ASSIGN_OR_RETURN(uint64_t n, ConstantCount(*ref.args[0], "the argument of numbers()"));
   auto node = NewNode(LogicalKind::kNumbers);
@@ -726,8 +729,9 @@ Result<QueryBinder::Bound> QueryBinder::BindJoin(const sql::JoinTableRef& join) 
     ASSIGN_OR_RETURN(size_t r, right.scope.Resolve({col}));
     const auto& lc = left.scope.columns()[l];
     const auto& rc = right.scope.columns()[r];
-    ASSIGN_OR_RETURN(ExprPtr eq, expr::Call("eq", {expr::Column(l, lc.type, lc.nullable),
-                                                  expr::Column(left_width + r, rc.type, rc.nullable)}));
+    ASSIGN_OR_RETURN(ExprPtr eq,
+                     expr::Call("eq", {expr::Column(l, lc.type, lc.nullable),
+                                       expr::Column(left_width + r, rc.type, rc.nullable)}));
     if (condition) {
       ASSIGN_OR_RETURN(condition, expr::And(condition, eq));
     } else {

@@ -72,7 +72,8 @@ class QueryBinder {
 };
 
 // Helpers shared by planner files.
-LogicalPtr MakeProject(LogicalPtr input, std::vector<ExprPtr> exprs, std::vector<std::string> names);
+LogicalPtr MakeProject(LogicalPtr input, std::vector<ExprPtr> exprs,
+                       std::vector<std::string> names);
 Schema SchemaOf(const std::vector<ExprPtr>& exprs, const std::vector<std::string>& names);
 
 }  // namespace strata

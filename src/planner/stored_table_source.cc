@@ -51,7 +51,8 @@ Result<std::vector<ChunkSourcePtr>> StoredTableSource::Open(ExecutionContext& ct
   ASSIGN_OR_RETURN(shared->scan, TableScan::Open(store, table_, options_));
   size_t streams = std::max<size_t>(1, std::min(max_streams, shared->scan->num_partitions()));
   std::vector<ChunkSourcePtr> out;
-  for (size_t i = 0; i < streams; ++i) out.push_back(std::make_unique<PartitionStream>(shared, ctx));
+  for (size_t i = 0; i < streams; ++i)
+    out.push_back(std::make_unique<PartitionStream>(shared, ctx));
   return out;
 }
 

@@ -61,7 +61,8 @@ namespace {
 std::string Int128ToString(int128_t v) {
   if (v == 0) return "0";
   bool neg = v < 0;
-  unsigned __int128 u = neg ? -static_cast<unsigned __int128>(v) : static_cast<unsigned __int128>(v);
+  unsigned __int128 u =
+      neg ? -static_cast<unsigned __int128>(v) : static_cast<unsigned __int128>(v);
   std::string out;
   while (u > 0) {
     out.push_back(static_cast<char>('0' + static_cast<int>(u % 10)));

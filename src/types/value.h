@@ -29,7 +29,7 @@ class Value {
   // REQUIRES: !is_null() and the matching physical kind.
   bool GetBool() const { return i_ != 0; }
   int64_t GetInt() const { return static_cast<int64_t>(i_); }  // ints, Date, Timestamp
-  int128_t GetInt128() const { return i_; }                     // Decimal unscaled
+  int128_t GetInt128() const { return i_; }                    // Decimal unscaled
   double GetDouble() const { return d_; }
   const std::string& GetString() const { return s_; }
 

@@ -76,15 +76,17 @@ class S3ConnectionTest : public ::testing::Test {
   Key AddKey() {
     Key k{"STRATA" + RandomToken(14), RandomToken(32)};
     std::string out;
-    int rc = RunShell("radosgw-admin -c '" + conf_ + "' key create --uid=strata --key-type=s3 --access-key=" +
-                     k.id + " --secret-key=" + k.secret,
-                 &out);
+    int rc = RunShell("radosgw-admin -c '" + conf_ +
+                          "' key create --uid=strata --key-type=s3 --access-key=" + k.id +
+                          " --secret-key=" + k.secret,
+                      &out);
     EXPECT_EQ(rc, 0) << out;
     created_keys_.push_back(k);
     return k;
   }
   void RemoveKey(const Key& k) {
-    RunShell("radosgw-admin -c '" + conf_ + "' key rm --uid=strata --key-type=s3 --access-key=" + k.id);
+    RunShell("radosgw-admin -c '" + conf_ +
+             "' key rm --uid=strata --key-type=s3 --access-key=" + k.id);
   }
 
   QueryResult Ok(const std::string& sql) {
@@ -125,7 +127,8 @@ TEST_F(S3ConnectionTest, SeedExampleRotatesToANewKeyConnection) {
   Ok("ALTER TABLE external_table_test CONNECTION=( connection_name = 'external_table_conn_new' )");
   Ok("INSERT INTO external_table_test VALUES (3, 'cy', 50)");
   EXPECT_EQ(Count("external_table_test"), 3);
-  QueryResult r = Ok("SELECT connection_name FROM system.tables WHERE name = 'external_table_test'");
+  QueryResult r =
+      Ok("SELECT connection_name FROM system.tables WHERE name = 'external_table_test'");
   ASSERT_EQ(r.num_rows(), 1u);
   EXPECT_EQ(r.chunks[0].column(0)->GetValue(0).GetString(), "external_table_conn_new");
 }
@@ -133,7 +136,8 @@ TEST_F(S3ConnectionTest, SeedExampleRotatesToANewKeyConnection) {
 TEST_F(S3ConnectionTest, RotationWorksAfterTheOldKeyIsRevoked) {
   Key a = AddKey();
   Ok(KeyConnection("conn_a", a));
-  Ok("CREATE TABLE t (id INT, v VARCHAR) " + Location() + " CONNECTION=(connection_name = 'conn_a')");
+  Ok("CREATE TABLE t (id INT, v VARCHAR) " + Location() +
+     " CONNECTION=(connection_name = 'conn_a')");
   Ok("INSERT INTO t SELECT number, 'v' || number FROM numbers(1000)");
   Key b = AddKey();
   RemoveKey(a);
@@ -207,7 +211,8 @@ TEST_F(S3ConnectionTest, IgnoredSettingsWarnAndTheTableKeepsItsOwn) {
   Ok("CREATE TABLE t (x INT) " + Location() + " CONNECTION=(connection_name = 'c1')");
   Ok("INSERT INTO t VALUES (7)");
   Ok("CREATE CONNECTION c2 STORAGE_TYPE = 's3' ENDPOINT_URL = 'http://127.0.0.1:9' REGION = "
-     "'eu-west-1' ACCESS_KEY_ID = '" + b.id + "' SECRET_ACCESS_KEY = '" + b.secret + "'");
+     "'eu-west-1' ACCESS_KEY_ID = '" +
+     b.id + "' SECRET_ACCESS_KEY = '" + b.secret + "'");
   QueryResult r = Ok("ALTER TABLE t CONNECTION = (connection_name = 'c2')");
   ASSERT_EQ(r.warnings.size(), 1u);
   EXPECT_NE(r.warnings[0].find("region"), std::string::npos) << r.warnings[0];
@@ -239,20 +244,23 @@ TEST_F(S3ConnectionTest, RefusedChangesLeaveTheTableUntouched) {
             ErrorCode::UnknownTable);
   // Inline credentials work in ALTER too.
   Key b = AddKey();
-  Ok("ALTER TABLE t CONNECTION = (access_key_id = '" + b.id + "' secret_access_key = '" + b.secret + "')");
+  Ok("ALTER TABLE t CONNECTION = (access_key_id = '" + b.id + "' secret_access_key = '" + b.secret +
+     "')");
   RemoveKey(a);
   EXPECT_EQ(Count("t"), 2);
 }
 
 TEST_F(S3ConnectionTest, CreateChecksTheLocationWithTheTablesCredentials) {
-  Status s = Fails("CREATE TABLE t (x INT) " + Location() + " CONNECTION = (endpoint_url = '" +
-                   endpoint_ + "' access_key_id = 'NOSUCHKEY0000002' secret_access_key = 'wrong-secret-77')");
+  Status s =
+      Fails("CREATE TABLE t (x INT) " + Location() + " CONNECTION = (endpoint_url = '" + endpoint_ +
+            "' access_key_id = 'NOSUCHKEY0000002' secret_access_key = 'wrong-secret-77')");
   EXPECT_EQ(s.code(), ErrorCode::StorageOther);
   EXPECT_NE(s.message().find("Checking essential permissions"), std::string::npos) << s.ToString();
   EXPECT_EQ(s.message().find("wrong-secret-77"), std::string::npos);
   Key a = AddKey();
-  s = Fails("CREATE TABLE t (x INT) 's3://no-such-bucket-strata/x/' CONNECTION = (endpoint_url = '" +
-            endpoint_ + "' access_key_id = '" + a.id + "' secret_access_key = '" + a.secret + "')");
+  s = Fails(
+      "CREATE TABLE t (x INT) 's3://no-such-bucket-strata/x/' CONNECTION = (endpoint_url = '" +
+      endpoint_ + "' access_key_id = '" + a.id + "' secret_access_key = '" + a.secret + "')");
   EXPECT_NE(s.message().find("NoSuchBucket"), std::string::npos) << s.ToString();
 }
 
@@ -263,7 +271,8 @@ TEST_F(S3ConnectionTest, AnotherProcessSeesTheNewCredentialsAtOnce) {
   Ok(KeyConnection("ca", a));
   Ok("CREATE TABLE t (x INT) " + Location() + " CONNECTION=(connection_name = 'ca')");
   Ok("INSERT INTO t VALUES (1), (2), (3)");
-  std::string cmd = "'" + strata + "' --data-dir '" + dir_.string() + "' -c 'SELECT count(*) FROM t'";
+  std::string cmd =
+      "'" + strata + "' --data-dir '" + dir_.string() + "' -c 'SELECT count(*) FROM t'";
   std::string out;
   ASSERT_EQ(RunShell(cmd, &out), 0) << out;
   EXPECT_EQ(out, "3\n");

@@ -46,7 +46,8 @@ TEST(SecretLeakTest, NoOutputOrFileContainsASecret) {
   ASSERT_TRUE(db.ok()) << db.status().ToString();
   auto session = (*db)->NewSession();
   const std::string creds = std::string("ACCESS_KEY_ID = '") + kAccessKey +
-                            "' SECRET_ACCESS_KEY = '" + kSecret + "' SESSION_TOKEN = '" + kToken + "'";
+                            "' SECRET_ACCESS_KEY = '" + kSecret + "' SESSION_TOKEN = '" + kToken +
+                            "'";
   // An endpoint nothing listens on: statements that reach storage fail, and their errors
   // are searched too.
   const std::string endpoint = "ENDPOINT_URL = 'http://127.0.0.1:9' ";
@@ -66,7 +67,8 @@ TEST(SecretLeakTest, NoOutputOrFileContainsASecret) {
       "SELECT * FROM system.tables",
       "SHOW FULL TABLES",
       "SELECT '" + std::string(kSecret) + "' FROM nope",
-      std::string("CREATE CONNECTION syntax STORAGE_TYPE = 's3' ACCESS_KEY_ID = '") + kAccessKey + "' SECRET_ACCESS_KEY",
+      std::string("CREATE CONNECTION syntax STORAGE_TYPE = 's3' ACCESS_KEY_ID = '") + kAccessKey +
+          "' SECRET_ACCESS_KEY",
   };
   std::string seen;
   for (const auto& sql : statements) seen += Dump(session->Execute(sql)) + "\n";
