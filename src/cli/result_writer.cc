@@ -4,9 +4,9 @@
 #include <cctype>
 #include <string>
 
+#include "cli/boxed_table_writer.h"
 #include "cli/delimited_writer.h"
 #include "cli/json_lines_writer.h"
-#include "cli/table_writer.h"
 
 namespace strata {
 
@@ -38,7 +38,7 @@ std::string_view OutputFormatName(OutputFormat format) {
 std::unique_ptr<ResultWriter> MakeResultWriter(OutputFormat format, bool header) {
   switch (format) {
     case OutputFormat::kTable:
-      return std::make_unique<TableWriter>();
+      return std::make_unique<BoxedTableWriter>();
     case OutputFormat::kTsv:
       return std::make_unique<DelimitedWriter>(DelimitedWriter::Style::kTsv, header);
     case OutputFormat::kCsv:

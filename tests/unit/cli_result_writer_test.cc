@@ -6,8 +6,8 @@
 #include <limits>
 #include <sstream>
 
+#include "cli/boxed_table_writer.h"
 #include "cli/cell_text.h"
-#include "cli/table_writer.h"
 #include "cli_query_result_builder.h"
 
 namespace strata {
@@ -136,7 +136,7 @@ TEST(CliResultWriterTest, TableWithNoRowsStillShowsTheHeader) {
 
 TEST(CliResultWriterTest, TableCutsVeryWideCells) {
   std::string shown = TableCellText(std::string(500, 'x'));
-  EXPECT_EQ(shown, std::string(TableWriter::kMaxCellWidth - 1, 'x') + "…");
+  EXPECT_EQ(shown, std::string(BoxedTableWriter::kMaxCellWidth - 1, 'x') + "…");
 }
 
 TEST(CliResultWriterTest, ParseOutputFormatNames) {

@@ -13,7 +13,7 @@
 
 namespace strata {
 
-class TableWriter : public ResultWriter {
+class BoxedTableWriter : public ResultWriter {
  public:
   static constexpr size_t kMaxCellWidth = 120;
 

@@ -1,4 +1,4 @@
-#include "cli/table_writer.h"
+#include "cli/boxed_table_writer.h"
 
 #include <vector>
 
@@ -53,7 +53,7 @@ std::string_view CellShown(const Column& col, size_t row, std::string* raw, std:
   if (IsNullCell(col, row)) return "NULL";
   raw->clear();
   AppendCellText(col, row, raw);
-  if (!NeedsEscape(*raw) && raw->size() <= TableWriter::kMaxCellWidth) return *raw;
+  if (!NeedsEscape(*raw) && raw->size() <= BoxedTableWriter::kMaxCellWidth) return *raw;
   *shown = TableCellText(*raw);
   return *shown;
 }
@@ -80,13 +80,13 @@ std::string TableCellText(std::string_view raw) {
       escaped.push_back(c);
     }
   }
-  if (DisplayWidth(escaped) <= TableWriter::kMaxCellWidth) return escaped;
-  std::string cut(TruncateToWidth(escaped, TableWriter::kMaxCellWidth - 1));
+  if (DisplayWidth(escaped) <= BoxedTableWriter::kMaxCellWidth) return escaped;
+  std::string cut(TruncateToWidth(escaped, BoxedTableWriter::kMaxCellWidth - 1));
   cut.append("…");
   return cut;
 }
 
-void TableWriter::Write(const QueryResult& result, std::ostream& out) {
+void BoxedTableWriter::Write(const QueryResult& result, std::ostream& out) {
   const size_t ncols = result.schema.size();
   std::vector<size_t> widths(ncols);
   std::vector<bool> right(ncols);
