@@ -258,8 +258,7 @@ const uint8_t* ValidityOf(const Column& c) { return c.Validity(); }
 // Encodes all segments: dictionary (when it pays) or PLAIN, pages of about page_bytes.
 template <typename Source>
 Status EncodeChunk(const std::vector<ColumnSegment>& segments, bool nullable, bool try_dictionary,
-                   size_t page_bytes, PageWriter* pages,
-                   std::vector<pt::Encoding::type>* encodings) {
+                   size_t page_bytes, PageWriter* pages, std::vector<int32_t>* encodings) {
   using Key = typename Source::Key;
   using Ops = typename Source::Ops;
   Dictionary<Key, Ops> dict;
@@ -461,7 +460,7 @@ Status ColumnChunkWriter::Write(const std::vector<ColumnSegment>& segments, std:
       break;
   }
   PageWriter pages(field.nullable, codec, options_.zstd_level, codec_, file);
-  std::vector<pt::Encoding::type> encodings;
+  std::vector<int32_t> encodings;
   size_t page_bytes = std::clamp<size_t>(options_.page_bytes, 1, kMaxPageBytes);
   bool dict = options_.dictionary;
   Status st;

@@ -4,6 +4,11 @@
 // interoperate with every other Parquet implementation; fields strata has no use for are
 // left out (the compact protocol skips unknown fields when reading). Field requiredness
 // is as in the specification.
+//
+// Fields holding one of the enums below are declared i32 (the same bytes on the wire):
+// a file from elsewhere, or a damaged one, may carry any number there, and a C++ enum
+// cannot hold a value outside its enumerators without undefined behaviour. Readers
+// compare against the enum constants and reject what they do not know.
 
 namespace cpp strata.parquet_thrift
 
@@ -122,12 +127,12 @@ union LogicalType {
 
 // The schema is a depth-first list of these; the first one is the root group.
 struct SchemaElement {
-  1: optional Type type;
+  1: optional i32 type;  // Type
   2: optional i32 type_length;
-  3: optional FieldRepetitionType repetition_type;
+  3: optional i32 repetition_type;  // FieldRepetitionType
   4: required string name;
   5: optional i32 num_children;
-  6: optional ConvertedType converted_type;
+  6: optional i32 converted_type;  // ConvertedType
   7: optional i32 scale;
   8: optional i32 precision;
   9: optional i32 field_id;
@@ -166,9 +171,9 @@ enum PageType {
 
 struct DataPageHeader {
   1: required i32 num_values;
-  2: required Encoding encoding;
-  3: required Encoding definition_level_encoding;
-  4: required Encoding repetition_level_encoding;
+  2: required i32 encoding;  // Encoding
+  3: required i32 definition_level_encoding;  // Encoding
+  4: required i32 repetition_level_encoding;  // Encoding
   5: optional Statistics statistics;
 }
 
@@ -176,7 +181,7 @@ struct IndexPageHeader {}
 
 struct DictionaryPageHeader {
   1: required i32 num_values;
-  2: required Encoding encoding;
+  2: required i32 encoding;  // Encoding
   3: optional bool is_sorted;
 }
 
@@ -185,7 +190,7 @@ struct DataPageHeaderV2 {
   1: required i32 num_values;
   2: required i32 num_nulls;
   3: required i32 num_rows;
-  4: required Encoding encoding;
+  4: required i32 encoding;  // Encoding
   5: required i32 definition_levels_byte_length;
   6: required i32 repetition_levels_byte_length;
   7: optional bool is_compressed = true;
@@ -193,7 +198,7 @@ struct DataPageHeaderV2 {
 }
 
 struct PageHeader {
-  1: required PageType type;
+  1: required i32 type;  // PageType
   2: required i32 uncompressed_page_size;
   3: required i32 compressed_page_size;
   4: optional i32 crc;
@@ -215,16 +220,16 @@ struct SortingColumn {
 }
 
 struct PageEncodingStats {
-  1: required PageType page_type;
-  2: required Encoding encoding;
+  1: required i32 page_type;  // PageType
+  2: required i32 encoding;  // Encoding
   3: required i32 count;
 }
 
 struct ColumnMetaData {
-  1: required Type type;
-  2: required list<Encoding> encodings;
+  1: required i32 type;  // Type
+  2: required list<i32> encodings;  // Encoding
   3: required list<string> path_in_schema;
-  4: required CompressionCodec codec;
+  4: required i32 codec;  // CompressionCodec
   5: required i64 num_values;
   6: required i64 total_uncompressed_size;
   7: required i64 total_compressed_size;

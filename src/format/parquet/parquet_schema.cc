@@ -204,7 +204,11 @@ bool Has(const pt::SchemaElement& e, pt::ConvertedType::type ct) {
 
 bool LayoutFromSchemaElement(const pt::SchemaElement& e, ColumnLayout* layout, std::string* error) {
   layout->field.name = e.name;
-  layout->physical = e.type;
+  if (!e.__isset.type || e.type < pt::Type::BOOLEAN || e.type > pt::Type::FIXED_LEN_BYTE_ARRAY) {
+    *error = "column '" + e.name + "' has an unknown physical type " + std::to_string(e.type);
+    return false;
+  }
+  layout->physical = static_cast<pt::Type::type>(e.type);
   layout->type_length = e.__isset.type_length ? e.type_length : 0;
   layout->convert = Convert::kNone;
   if (e.__isset.repetition_type && e.repetition_type == pt::FieldRepetitionType::REPEATED) {
