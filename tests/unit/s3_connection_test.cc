@@ -72,12 +72,19 @@ class S3ConnectionTest : public ::testing::Test {
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
+  // radosgw-admin, serialised across test processes: changing a user's keys reads and
+  // rewrites the whole user record, so two tests adding or removing keys at once can
+  // undo each other (a revoked key coming back).
+  std::string Admin() const {
+    std::string dir = std::filesystem::path(conf_).parent_path().string();
+    return "flock '" + dir + "/strata-admin.lock' radosgw-admin -c '" + conf_ + "'";
+  }
+
   // A fresh access key for the test user, created on the server.
   Key AddKey() {
     Key k{"STRATA" + RandomToken(14), RandomToken(32)};
     std::string out;
-    int rc = RunShell("radosgw-admin -c '" + conf_ +
-                          "' key create --uid=strata --key-type=s3 --access-key=" + k.id +
+    int rc = RunShell(Admin() + " key create --uid=strata --key-type=s3 --access-key=" + k.id +
                           " --secret-key=" + k.secret,
                       &out);
     EXPECT_EQ(rc, 0) << out;
@@ -85,8 +92,7 @@ class S3ConnectionTest : public ::testing::Test {
     return k;
   }
   void RemoveKey(const Key& k) {
-    RunShell("radosgw-admin -c '" + conf_ +
-             "' key rm --uid=strata --key-type=s3 --access-key=" + k.id);
+    RunShell(Admin() + " key rm --uid=strata --key-type=s3 --access-key=" + k.id);
   }
 
   QueryResult Ok(const std::string& sql) {
@@ -262,6 +268,49 @@ TEST_F(S3ConnectionTest, CreateChecksTheLocationWithTheTablesCredentials) {
       "CREATE TABLE t (x INT) 's3://no-such-bucket-strata/x/' CONNECTION = (endpoint_url = '" +
       endpoint_ + "' access_key_id = '" + a.id + "' secret_access_key = '" + a.secret + "')");
   EXPECT_NE(s.message().find("NoSuchBucket"), std::string::npos) << s.ToString();
+}
+
+// Ordinary tables kept on S3 (DatabaseOptions::table_storage, the CLI's --table-storage)
+// with credentials from a connection: each table records where it lives, so a Database
+// opened without the option still finds it; and a bad configuration fails at open.
+TEST_F(S3ConnectionTest, OrdinaryTablesCanLiveOnS3ThroughAConnection) {
+  Key a = AddKey();
+  Ok(KeyConnection("data_conn", a));
+  DatabaseOptions on_s3(dir_.string());
+  StorageParams location;
+  location.type = "s3";
+  location.bucket = bucket_;
+  location.root = prefix_ + "ordinary/";
+  on_s3.table_storage = location;
+  on_s3.table_storage_connection = "data_conn";
+  {
+    auto db = Database::Open(on_s3);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    auto s = (*db)->NewSession();
+    ASSERT_TRUE(s->Execute("CREATE TABLE o (x INT)").ok());
+    auto ins = s->Execute("INSERT INTO o SELECT number FROM numbers(100)");
+    ASSERT_TRUE(ins.ok()) << ins.status().ToString();
+  }
+  QueryResult where = Ok("SELECT storage_type, is_external FROM system.tables WHERE name = 'o'");
+  ASSERT_EQ(where.num_rows(), 1u);
+  EXPECT_EQ(where.chunks[0].column(0)->GetValue(0).GetString(), "s3");
+  EXPECT_FALSE(where.chunks[0].column(1)->GetValue(0).GetBool());
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "data"));  // nothing in the data directory
+  EXPECT_EQ(Count("o"), 100);
+
+  DatabaseOptions missing = on_s3;
+  missing.table_storage_connection = "no_such_conn";
+  auto refused = Database::Open(missing);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), ErrorCode::UnknownConnection) << refused.status().ToString();
+
+  RemoveKey(a);  // the connection's key no longer works: the open says so, naming the place
+  auto denied = Database::Open(on_s3);
+  ASSERT_FALSE(denied.ok());
+  EXPECT_NE(denied.status().message().find("s3://" + bucket_ + "/" + prefix_ + "ordinary/"),
+            std::string::npos)
+      << denied.status().ToString();
+  EXPECT_EQ(denied.status().message().find(a.secret), std::string::npos);
 }
 
 TEST_F(S3ConnectionTest, AnotherProcessSeesTheNewCredentialsAtOnce) {
