@@ -39,6 +39,12 @@ CliParseOutcome ParseCliOptions(const std::vector<std::string>& args, const EnvL
                  "Output format: table, tsv, csv, json (default: table on a terminal, "
                  "tsv otherwise)")
       ->check(CLI::IsMember({"table", "tsv", "csv", "json"}, CLI::ignore_case));
+  app.add_option("--table-storage", opts.table_storage,
+                 "Keep new ordinary tables' data at this location, 's3://bucket/root/' or "
+                 "'fs:///dir/' (default: $STRATA_TABLE_STORAGE, else the data directory)");
+  app.add_option("--table-storage-connection", opts.table_storage_connection,
+                 "The connection whose credentials reach --table-storage (default: "
+                 "$STRATA_TABLE_STORAGE_CONNECTION)");
   app.add_flag("--header", opts.header, "Print a header line of column names (tsv, csv)");
   app.set_version_flag("--version", "strata " + std::string(kStrataVersion),
                        "Print the version and exit");
@@ -62,6 +68,19 @@ CliParseOutcome ParseCliOptions(const std::vector<std::string>& args, const EnvL
   if (f_opt->count() > 0) opts.file = file;
   if (!output.empty()) opts.output = ParseOutputFormat(output);
 
+  if (opts.table_storage.empty()) {
+    opts.table_storage = NonEmpty(env, "STRATA_TABLE_STORAGE").value_or("");
+  }
+  if (opts.table_storage_connection.empty()) {
+    opts.table_storage_connection = NonEmpty(env, "STRATA_TABLE_STORAGE_CONNECTION").value_or("");
+  }
+  if (opts.table_storage.empty() && !opts.table_storage_connection.empty()) {
+    outcome.exit_code = 2;
+    outcome.err_text =
+        "Error: --table-storage-connection (or STRATA_TABLE_STORAGE_CONNECTION) "
+        "needs --table-storage (or STRATA_TABLE_STORAGE)\n";
+    return outcome;
+  }
   std::optional<std::string> home = NonEmpty(env, "HOME");
   if (home) opts.history_file = *home + "/.strata_history";
   if (!data_dir.empty()) {

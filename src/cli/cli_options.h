@@ -1,7 +1,12 @@
 // The `strata` command line:
 //   strata [--data-dir DIR] [-c "SQL; SQL"] [-f FILE] [--output table|tsv|csv|json]
-//          [--header] [--version] [--help]
+//          [--header] [--table-storage LOCATION [--table-storage-connection NAME]]
+//          [--version] [--help]
 // DIR defaults to $STRATA_DATA_DIR, else ~/.strata. -c and -f exclude each other.
+// --table-storage (default $STRATA_TABLE_STORAGE) puts the data of new ordinary tables
+// at LOCATION ('s3://bucket/root/' or 'fs:///abs/dir/') instead of DIR/data/; the
+// credentials come from the connection NAME ($STRATA_TABLE_STORAGE_CONNECTION), so no
+// secret is ever on the command line.
 //
 // Thread-safety: pure function.
 #pragma once
@@ -21,7 +26,9 @@ struct CliOptions {
   std::optional<std::string> file;     // -f: a script to run, then exit
   std::optional<OutputFormat> output;  // unset: table on a terminal, tsv otherwise
   bool header = false;
-  std::string history_file;  // ~/.strata_history; empty when there is no home directory
+  std::string table_storage;             // a location; empty = the data directory
+  std::string table_storage_connection;  // a connection name; empty = none
+  std::string history_file;              // ~/.strata_history; empty when there is no home directory
 };
 
 struct CliParseOutcome {

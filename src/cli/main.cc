@@ -11,6 +11,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "catalog/connection_options.h"
 #include "cli/cli_options.h"
 #include "cli/readline_source.h"
 #include "cli/shell.h"
@@ -65,7 +66,15 @@ int Run(int argc, char** argv) {
     script = std::move(text).value();
   }
 
-  Result<std::shared_ptr<Database>> db = Database::Open(DatabaseOptions{opts.data_dir});
+  DatabaseOptions db_options;
+  db_options.data_dir = opts.data_dir;
+  if (!opts.table_storage.empty()) {
+    Result<StorageParams> location = ParseLocation(opts.table_storage);
+    if (!location.ok()) return ReportError(location.status());
+    db_options.table_storage = std::move(location).value();
+    db_options.table_storage_connection = opts.table_storage_connection;
+  }
+  Result<std::shared_ptr<Database>> db = Database::Open(db_options);
   if (!db.ok()) return ReportError(db.status());
   std::unique_ptr<Session> session = (*db)->NewSession();
 

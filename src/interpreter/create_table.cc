@@ -80,6 +80,9 @@ Result<QueryResult> ExecuteCreateTable(const sql::CreateTableStmt& stmt, QueryCo
       info.connection_name = (*stmt.connection)[0].value;
     }
     RETURN_IF_ERROR(CheckLocationAccess(info.storage, ctx));
+  } else if (ctx.table_storage()) {
+    // Recorded in the table, so it is found whatever later sessions are configured with.
+    info.storage = *ctx.table_storage();
   }
 
   CreateMode mode = stmt.or_replace      ? CreateMode::kOrReplace

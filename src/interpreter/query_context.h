@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,12 @@ class QueryContext {
   // Opens (or reuses) the object store for `params`.
   Result<ObjectStorePtr> OpenStore(const StorageParams& params);
   const StorageParams& default_storage() const { return default_storage_; }
+  // Where new ordinary tables keep their data when not in the data directory
+  // (DatabaseOptions::table_storage); recorded in each table created.
+  const std::optional<StorageParams>& table_storage() const { return table_storage_; }
+  void set_table_storage(std::optional<StorageParams> params) {
+    table_storage_ = std::move(params);
+  }
 
   // Statement start time, microseconds since the epoch (now() is constant per statement).
   int64_t start_micros() const { return start_micros_; }
@@ -69,6 +76,7 @@ class QueryContext {
   SessionState& session_;
   ObjectStoreCache& stores_;
   StorageParams default_storage_;
+  std::optional<StorageParams> table_storage_;
   int64_t start_micros_;
   ProgressCounters progress_;
   std::vector<std::string> warnings_;

@@ -56,8 +56,8 @@ Result<SystemTableData> Tables(Metastore& m) {
     b[1].AppendString(t.name);
     b[2].AppendString("FUSE");
     b[3].Append<uint8_t>(t.external ? 1 : 0);
-    AppendOptional(b[4], t.external ? t.storage.type : "");
-    AppendOptional(b[5], t.external ? DisplayStorageParams(t.storage) : "");
+    AppendOptional(b[4], t.storage.type);
+    AppendOptional(b[5], t.storage.type.empty() ? "" : DisplayStorageParams(t.storage));
     AppendOptional(b[6], t.connection_name);
     b[7].Append<int64_t>(t.created_ms * 1000);
   }

@@ -7,19 +7,33 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/status.h"
 #include "interpreter/query_result.h"
+#include "storage/storage_params.h"
 
 namespace strata {
 
 struct DatabaseOptions {
+  DatabaseOptions() = default;
+  explicit DatabaseOptions(std::string dir) : data_dir(std::move(dir)) {}
+
   // Holds metastore.db, the master key file (unless STRATA_MASTER_KEY is set) and data/
   // for ordinary tables. Created if missing.
   std::string data_dir;
+  // Where ordinary (non-external) tables created through this Database keep their data,
+  // instead of <data_dir>/data/ — e.g. a bucket, like Databend's [storage] setting. Each
+  // table records the storage it was created on, so other processes and later opens
+  // find its data whatever they are configured with. Open checks that it can write,
+  // read, list and delete there.
+  std::optional<StorageParams> table_storage;
+  // When set, table_storage's endpoint, region and credentials come from this connection
+  // of the data directory's metastore; table_storage then only gives type, bucket, root.
+  std::string table_storage_connection;
 };
 
 struct Progress {

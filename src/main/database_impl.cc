@@ -4,6 +4,7 @@
 
 #include "catalog/secret_box.h"
 #include "catalog/sqlite_metastore.h"
+#include "interpreter/statements.h"
 #include "main/session_impl.h"
 
 namespace strata {
@@ -35,7 +36,39 @@ Result<std::shared_ptr<DatabaseImpl>> DatabaseImpl::Open(const DatabaseOptions& 
   StorageParams data;
   data.type = "fs";
   data.root = dir_text + "/data/";
-  return std::shared_ptr<DatabaseImpl>(new DatabaseImpl(std::move(metastore), std::move(data)));
+  std::shared_ptr<DatabaseImpl> db(new DatabaseImpl(std::move(metastore), std::move(data)));
+  if (options.table_storage) {
+    ASSIGN_OR_RETURN(db->table_storage_, db->ResolveTableStorage(options));
+  }
+  return db;
+}
+
+Result<StorageParams> DatabaseImpl::ResolveTableStorage(const DatabaseOptions& options) {
+  StorageParams params = *options.table_storage;
+  if (params.type == "fs" && !params.root.empty() && params.root.front() != '/') {
+    return Error(ErrorCode::BadArguments,
+                 "the table storage directory must be an absolute path, not '" + params.root + "'");
+  }
+  if (!options.table_storage_connection.empty()) {
+    ASSIGN_OR_RETURN(ConnectionInfo conn,
+                     metastore_->GetConnection(options.table_storage_connection));
+    if (conn.params.type != params.type) {
+      return Error(ErrorCode::StorageOther, "connection '" + conn.name + "' is of storage type '" +
+                                                conn.params.type + "' but the table storage '" +
+                                                params.Location() + "' is of type '" + params.type +
+                                                "'");
+    }
+    std::string bucket = params.bucket, root = params.root;
+    params = conn.params;
+    params.bucket = std::move(bucket);
+    params.root = std::move(root);
+  }
+  auto store = stores_.Open(params);
+  Status access = store.ok() ? CheckStoreAccess(**store) : store.status();
+  if (!access.ok()) {
+    return Error(access.code(), "table storage '" + params.Location() + "': " + access.message());
+  }
+  return params;
 }
 
 std::unique_ptr<Session> DatabaseImpl::NewSession() {

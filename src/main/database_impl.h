@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "catalog/metastore.h"
@@ -27,13 +28,18 @@ class DatabaseImpl : public Database, public std::enable_shared_from_this<Databa
   const MetastorePtr& metastore() const { return metastore_; }
   ObjectStoreCache& stores() { return stores_; }
   const StorageParams& data_storage() const { return data_storage_; }
+  const std::optional<StorageParams>& table_storage() const { return table_storage_; }
 
  private:
   DatabaseImpl(MetastorePtr metastore, StorageParams data_storage)
       : metastore_(std::move(metastore)), data_storage_(std::move(data_storage)) {}
 
+  // DatabaseOptions::table_storage with its connection's credentials, checked for access.
+  Result<StorageParams> ResolveTableStorage(const DatabaseOptions& options);
+
   MetastorePtr metastore_;
   StorageParams data_storage_;
+  std::optional<StorageParams> table_storage_;
   ObjectStoreCache stores_;
 };
 

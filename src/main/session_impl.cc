@@ -25,6 +25,7 @@ Result<QueryResult> SessionImpl::Execute(std::string_view sql) {
   QueryResult last;
   for (const auto& stmt : statements) {
     QueryContext ctx(db_->metastore(), state_, db_->stores(), db_->data_storage(), NowMicros());
+    ctx.set_table_storage(db_->table_storage());
     // The statement runs on a worker so this thread can report progress; the session's
     // state is only touched by the worker while this thread waits.
     auto done = std::async(std::launch::async, [&] { return ExecuteStatement(*stmt, ctx); });

@@ -39,6 +39,27 @@ TEST(CliOptionsTest, DataDirComesFromFlagThenEnvironmentThenHome) {
   EXPECT_EQ(Parse({}, {{"HOME", "/h"}, {"STRATA_DATA_DIR", ""}}).options.data_dir, "/h/.strata");
 }
 
+TEST(CliOptionsTest, TableStorageComesFromFlagsThenEnvironment) {
+  CliParseOutcome flags = Parse({"--table-storage", "s3://b/r/", "--table-storage-connection", "c"},
+                                {{"HOME", "/h"}, {"STRATA_TABLE_STORAGE", "s3://env/"}});
+  ASSERT_FALSE(flags.exit_code);
+  EXPECT_EQ(flags.options.table_storage, "s3://b/r/");
+  EXPECT_EQ(flags.options.table_storage_connection, "c");
+  CliParseOutcome env = Parse({}, {{"HOME", "/h"},
+                                   {"STRATA_TABLE_STORAGE", "s3://env/"},
+                                   {"STRATA_TABLE_STORAGE_CONNECTION", "env_conn"}});
+  ASSERT_FALSE(env.exit_code);
+  EXPECT_EQ(env.options.table_storage, "s3://env/");
+  EXPECT_EQ(env.options.table_storage_connection, "env_conn");
+  EXPECT_TRUE(Parse({}).options.table_storage.empty());
+}
+
+TEST(CliOptionsTest, AConnectionWithoutTableStorageIsAUsageError) {
+  CliParseOutcome o = Parse({"--table-storage-connection", "c"});
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err_text.find("needs --table-storage"), std::string::npos) << o.err_text;
+}
+
 TEST(CliOptionsTest, NoHomeAndNoDataDirIsAnError) {
   CliParseOutcome o = Parse({}, {});
   ASSERT_TRUE(o.exit_code);
