@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "cli/interrupt_cancels.h"
 #include "cli/quantity_text.h"
 #include "cli/utf8_text.h"
 
@@ -71,6 +72,8 @@ std::string Shell::ContinuationPrompt() const {
 bool Shell::RunScript(std::string_view script, const std::string& source) {
   std::vector<int> lines;
   std::vector<std::string> statements = SplitStatements(script, &lines);
+  // Ctrl-C between two statements stops the script at the next one.
+  InterruptCancels ctrl_c(session_);
   for (size_t i = 0; i < statements.size(); ++i) {
     if (!RunStatement(statements[i])) {
       if (!source.empty()) err_ << fmt::format("  at {}:{}\n", source, lines[i]);
@@ -83,7 +86,10 @@ bool Shell::RunScript(std::string_view script, const std::string& source) {
 
 bool Shell::RunStatement(std::string_view sql) {
   progress_.Start();
-  Result<QueryResult> result = session_->Execute(sql);
+  Result<QueryResult> result = [&] {
+    InterruptCancels ctrl_c(session_);
+    return session_->Execute(sql);
+  }();
   progress_.Finish();
   double seconds = progress_.ElapsedSeconds();
   if (!result.ok()) {

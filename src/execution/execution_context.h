@@ -35,7 +35,13 @@ class ExecutionContext {
   void set_threads(size_t n) { threads_ = n == 0 ? 1 : n; }
 
   void Cancel() { cancelled_.store(true, std::memory_order_relaxed); }
-  bool cancelled() const { return cancelled_.load(std::memory_order_relaxed); }
+  // A flag owned by whoever runs the query (a session, for Ctrl-C); set means cancelled.
+  // It must outlive the execution.
+  void set_cancel_flag(const std::atomic<bool>* flag) { outside_cancel_ = flag; }
+  bool cancelled() const {
+    return cancelled_.load(std::memory_order_relaxed) ||
+           (outside_cancel_ != nullptr && outside_cancel_->load(std::memory_order_relaxed));
+  }
   // Error 1043 `Aborted query, because the query was killed.` once Cancel() was called.
   Status CheckCancelled() const;
 
@@ -49,6 +55,7 @@ class ExecutionContext {
   int64_t query_start_micros_;
   size_t threads_;
   std::atomic<bool> cancelled_{false};
+  const std::atomic<bool>* outside_cancel_ = nullptr;
   ProgressCallback progress_;
   std::atomic<uint64_t> rows_read_{0};
   std::atomic<uint64_t> bytes_read_{0};

@@ -26,6 +26,7 @@ ExecutionEnv MakeExecutionEnv(QueryContext& ctx) {
   env.functions.now_micros = ctx.start_micros();
   env.rows_read = &ctx.progress().rows;
   env.bytes_read = &ctx.progress().bytes;
+  env.cancelled = ctx.cancel_flag();
   return env;
 }
 

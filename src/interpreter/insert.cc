@@ -9,6 +9,15 @@ namespace strata {
 
 namespace {
 
+// A statement cancelled while it wrote commits nothing: its blocks stay garbage.
+Status CommitUnlessCancelled(TableWriter& writer, const QueryContext& ctx) {
+  if (Status s = ctx.CheckCancelled(); !s.ok()) {
+    writer.Abort();
+    return s;
+  }
+  return writer.Commit().status();
+}
+
 // How the rows an INSERT provides become rows of the table: for each table column, the
 // provided column it comes from (cast to the column's type) or its DEFAULT (else NULL).
 class InsertMapping {
@@ -139,7 +148,7 @@ Result<uint64_t> WriteQuery(const TableInfo& table, const std::vector<sql::Ident
     writer.Abort();
     return s;
   }
-  RETURN_IF_ERROR(writer.Commit().status());
+  RETURN_IF_ERROR(CommitUnlessCancelled(writer, ctx));
   return writer.stats().rows;
 }
 
@@ -207,7 +216,7 @@ Result<QueryResult> ExecuteInsert(const sql::InsertStmt& stmt, QueryContext& ctx
     writer.Abort();
     return s;
   }
-  RETURN_IF_ERROR(writer.Commit().status());
+  RETURN_IF_ERROR(CommitUnlessCancelled(writer, ctx));
   result.affected_rows = writer.stats().rows;
   return result;
 }

@@ -15,6 +15,13 @@ Result<ObjectStorePtr> QueryContext::OpenStore(const StorageParams& params) {
   return stores_.Open(params);
 }
 
+Status QueryContext::CheckCancelled() const {
+  if (cancel_flag_ == nullptr || !cancel_flag_->load(std::memory_order_relaxed)) {
+    return Status::OK();
+  }
+  return Error(ErrorCode::AbortedQuery, "Aborted query, because the query was killed.");
+}
+
 namespace {
 
 size_t SettingOr(const std::map<std::string, std::string>& settings, const std::string& name,

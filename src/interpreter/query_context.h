@@ -69,6 +69,11 @@ class QueryContext {
   size_t block_rows() const;
 
   ProgressCounters& progress() { return progress_; }
+  // The session's cancel flag (Session::Cancel); null when nobody can cancel.
+  const std::atomic<bool>* cancel_flag() const { return cancel_flag_; }
+  void set_cancel_flag(const std::atomic<bool>* flag) { cancel_flag_ = flag; }
+  // Error 1043 once the statement was cancelled; statements call it before committing.
+  Status CheckCancelled() const;
   std::vector<std::string>& warnings() { return warnings_; }
 
  private:
@@ -79,6 +84,7 @@ class QueryContext {
   std::optional<StorageParams> table_storage_;
   int64_t start_micros_;
   ProgressCounters progress_;
+  const std::atomic<bool>* cancel_flag_ = nullptr;
   std::vector<std::string> warnings_;
 };
 

@@ -49,6 +49,11 @@ class Session {
   virtual const std::string& current_database() const = 0;
   // Called from the executing thread every so often while a statement runs.
   virtual void SetProgressCallback(std::function<void(const Progress&)> cb) = 0;
+  // Stops the statement running in Execute (and the rest of its script) with error
+  // 1043; nothing it would have committed is. Safe from any thread and from a signal
+  // handler: it only sets a lock-free atomic flag. A Cancel while nothing runs stops
+  // the next Execute.
+  virtual void Cancel() = 0;
 };
 
 class Database {

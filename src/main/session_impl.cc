@@ -22,10 +22,19 @@ int64_t NowMicros() {
 Result<QueryResult> SessionImpl::Execute(std::string_view sql) {
   ASSIGN_OR_RETURN(std::vector<sql::StatementPtr> statements, sql::ParseSql(sql));
   if (statements.empty()) return QueryResult{};
+  // A Cancel is spent by the Execute it stops (or that finishes despite it); one that
+  // arrives between two calls stops the next, so Ctrl-C between a script's statements
+  // stops the script.
+  struct ResetWhenDone {
+    std::atomic<bool>& flag;
+    ~ResetWhenDone() { flag.store(false, std::memory_order_relaxed); }
+  } reset{cancel_};
   QueryResult last;
   for (const auto& stmt : statements) {
     QueryContext ctx(db_->metastore(), state_, db_->stores(), db_->data_storage(), NowMicros());
     ctx.set_table_storage(db_->table_storage());
+    ctx.set_cancel_flag(&cancel_);
+    RETURN_IF_ERROR(ctx.CheckCancelled());
     // The statement runs on a worker so this thread can report progress; the session's
     // state is only touched by the worker while this thread waits.
     auto done = std::async(std::launch::async, [&] { return ExecuteStatement(*stmt, ctx); });

@@ -4,6 +4,7 @@
 // Thread-safety: one thread at a time (Session's contract).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -24,11 +25,14 @@ class SessionImpl : public Session {
   void SetProgressCallback(std::function<void(const Progress&)> cb) override {
     progress_ = std::move(cb);
   }
+  void Cancel() override { cancel_.store(true, std::memory_order_relaxed); }
 
  private:
   std::shared_ptr<DatabaseImpl> db_;
   SessionState state_;
   std::function<void(const Progress&)> progress_;
+  std::atomic<bool> cancel_{false};
+  static_assert(std::atomic<bool>::is_always_lock_free, "Cancel() runs in signal handlers");
 };
 
 }  // namespace strata

@@ -128,6 +128,7 @@ Result<PlanPtr> Build(const LogicalPtr& node, const ExecutionEnv& env) {
 void Configure(ExecutionContext& ctx, const ExecutionEnv& env) {
   ctx.set_query_start_micros(env.functions.now_micros);
   ctx.set_threads(env.threads);
+  ctx.set_cancel_flag(env.cancelled);
   std::atomic<uint64_t>* rows = env.rows_read;
   std::atomic<uint64_t>* bytes = env.bytes_read;
   if (rows && bytes) {

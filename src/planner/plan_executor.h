@@ -22,6 +22,8 @@ struct ExecutionEnv {
   // Rows and bytes read so far, for progress lines; may be null.
   std::atomic<uint64_t>* rows_read = nullptr;
   std::atomic<uint64_t>* bytes_read = nullptr;
+  // Set from outside to stop the query with error 1043; may be null.
+  const std::atomic<bool>* cancelled = nullptr;
 };
 
 // The plan's whole result, in order.

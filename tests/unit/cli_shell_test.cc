@@ -29,6 +29,7 @@ class ScriptedSession : public Session {
     return it->second;
   }
   const std::string& current_database() const override { return database_; }
+  void Cancel() override {}
   void SetProgressCallback(std::function<void(const Progress&)> cb) override {
     progress = std::move(cb);
   }

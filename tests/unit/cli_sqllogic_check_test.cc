@@ -123,6 +123,7 @@ class AnswerSession : public Session {
   }
   const std::string& current_database() const override { return db_; }
   void SetProgressCallback(std::function<void(const Progress&)>) override {}
+  void Cancel() override {}
 
  private:
   std::string db_ = "default";
