@@ -220,6 +220,8 @@ log file = $LOG/rgw.log
 # Without tcp_nodelay, small responses on a reused connection stall ~40 ms.
 rgw frontends = beast endpoint=127.0.0.1:$3 tcp_nodelay=1
 rgw s3 auth use sts = true
+# Virtual-host style: <bucket>.localhost:<port> (libcurl resolves *.localhost to loopback).
+rgw dns name = localhost
 rgw sts key = $4
 rgw run sync thread = false
 # Reclaim overwritten and deleted data after a minute, not two hours: it is RAM.
@@ -474,7 +476,8 @@ cmd_start() {
     umask 077
     for name in ENDPOINT:"$endpoint" REGION:"$REGION" BUCKET:"$BUCKET" \
       ACCESS_KEY:"$ak1" SECRET_KEY:"$sk1" USER2_ACCESS_KEY:"$ak2" \
-      USER2_SECRET_KEY:"$sk2" ROLE_ARN:"$role_arn"; do
+      USER2_SECRET_KEY:"$sk2" ROLE_ARN:"$role_arn" \
+      VHOST_ENDPOINT:"http://localhost:${endpoint##*:}"; do
       printf 'export STRATA_TEST_S3_%s=%q\n' "${name%%:*}" "${name#*:}"
     done
     printf 'export STRATA_TEST_CEPH_DIR=%q\n' "$DIR"

@@ -2,8 +2,8 @@
 //   STRATA_TEST_S3_ENDPOINT    e.g. http://127.0.0.1:7480
 //   STRATA_TEST_S3_ACCESS_KEY, STRATA_TEST_S3_SECRET_KEY, STRATA_TEST_S3_BUCKET
 //   STRATA_TEST_S3_ROLE_ARN    optional: a role the key may assume (STS tests)
-//   STRATA_TEST_S3_VHOST_ENDPOINT  optional: the server as http://localhost:PORT, for
-//                              virtual-host style (radosgw needs `rgw dns name = localhost`)
+//   STRATA_TEST_S3_VHOST_ENDPOINT  the server as http://localhost:PORT, for virtual-host
+//                              style (scripts/s3-server.sh sets `rgw dns name = localhost`)
 // Tests that need it GTEST_SKIP with kS3SkipMessage when it is not set.
 #pragma once
 
