@@ -21,7 +21,7 @@ Result<ResolvedTable> CatalogTableResolver::ResolveTable(const std::string& data
 
 ExecutionEnv MakeExecutionEnv(QueryContext& ctx) {
   ExecutionEnv env;
-  env.open_table_store = [&ctx](const TableInfo& t) { return ctx.OpenStore(ctx.TableStorage(t)); };
+  env.open_table_store = [&ctx](const TableInfo& t) { return ctx.OpenTableStore(t); };
   env.threads = ctx.max_threads();
   env.functions.now_micros = ctx.start_micros();
   env.rows_read = &ctx.progress().rows;

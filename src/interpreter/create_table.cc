@@ -82,7 +82,13 @@ Result<QueryResult> ExecuteCreateTable(const sql::CreateTableStmt& stmt, QueryCo
     RETURN_IF_ERROR(CheckLocationAccess(info.storage, ctx));
   } else if (ctx.table_storage()) {
     // Recorded in the table, so it is found whatever later sessions are configured with.
+    // With a connection, the table names it instead of copying its keys (see
+    // QueryContext::OpenTableStore).
     info.storage = *ctx.table_storage();
+    if (!ctx.table_storage_connection().empty()) {
+      info.storage.credentials = Credentials{};
+      info.connection_name = ctx.table_storage_connection();
+    }
   }
 
   CreateMode mode = stmt.or_replace      ? CreateMode::kOrReplace

@@ -136,7 +136,7 @@ Result<uint64_t> WriteQuery(const TableInfo& table, const std::vector<sql::Ident
                                               " target columns but the query returns " +
                                               std::to_string(plan->schema.size()));
   }
-  ASSIGN_OR_RETURN(ObjectStorePtr store, ctx.OpenStore(ctx.TableStorage(table)));
+  ASSIGN_OR_RETURN(ObjectStorePtr store, ctx.OpenTableStore(table));
   TableWriter writer(ctx.shared_metastore(), store, table, WriteOptions(ctx, overwrite));
   ExecutionEnv env = MakeExecutionEnv(ctx);
   ExpressionExecutor exec(env.functions);
@@ -172,7 +172,7 @@ Result<QueryResult> ExecuteInsert(const sql::InsertStmt& stmt, QueryContext& ctx
   FunctionContext fctx;
   fctx.now_micros = ctx.start_micros();
   ExpressionExecutor exec(fctx);
-  ASSIGN_OR_RETURN(ObjectStorePtr store, ctx.OpenStore(ctx.TableStorage(table)));
+  ASSIGN_OR_RETURN(ObjectStorePtr store, ctx.OpenTableStore(table));
   TableWriter writer(ctx.shared_metastore(), store, table, WriteOptions(ctx, stmt.overwrite));
   std::vector<ColumnPtr> provided;
   for (size_t j = 0; j < mapping.provided(); ++j)

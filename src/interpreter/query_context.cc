@@ -15,6 +15,19 @@ Result<ObjectStorePtr> QueryContext::OpenStore(const StorageParams& params) {
   return stores_.Open(params);
 }
 
+Result<ObjectStorePtr> QueryContext::OpenTableStore(const TableInfo& table) {
+  StorageParams params = TableStorage(table);
+  if (!table.external && !table.connection_name.empty()) {
+    auto conn = metastore_->GetConnection(table.connection_name);
+    if (!conn.ok()) {
+      return conn.status().WithContext(TableContext(table) +
+                                       " takes its storage credentials from a connection");
+    }
+    params.credentials = conn->params.credentials;
+  }
+  return OpenStore(params);
+}
+
 Status QueryContext::CheckCancelled() const {
   if (cancel_flag_ == nullptr || !cancel_flag_->load(std::memory_order_relaxed)) {
     return Status::OK();

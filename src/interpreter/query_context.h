@@ -53,12 +53,20 @@ class QueryContext {
   StorageParams TableStorage(const TableInfo& table) const;
   // Opens (or reuses) the object store for `params`.
   Result<ObjectStorePtr> OpenStore(const StorageParams& params);
+  // The store rooted at a table's prefix, with the table's credentials: its own for
+  // external tables; for an ordinary table kept on a table storage, those of the
+  // connection it names, read at every statement, so replacing that connection rotates
+  // the keys of every such table at once.
+  Result<ObjectStorePtr> OpenTableStore(const TableInfo& table);
   const StorageParams& default_storage() const { return default_storage_; }
   // Where new ordinary tables keep their data when not in the data directory
-  // (DatabaseOptions::table_storage); recorded in each table created.
+  // (DatabaseOptions::table_storage), and the connection giving its credentials (may be
+  // empty); both are recorded in each table created.
   const std::optional<StorageParams>& table_storage() const { return table_storage_; }
-  void set_table_storage(std::optional<StorageParams> params) {
+  const std::string& table_storage_connection() const { return table_storage_connection_; }
+  void set_table_storage(std::optional<StorageParams> params, std::string connection) {
     table_storage_ = std::move(params);
+    table_storage_connection_ = std::move(connection);
   }
 
   // Statement start time, microseconds since the epoch (now() is constant per statement).
@@ -82,6 +90,7 @@ class QueryContext {
   ObjectStoreCache& stores_;
   StorageParams default_storage_;
   std::optional<StorageParams> table_storage_;
+  std::string table_storage_connection_;
   int64_t start_micros_;
   ProgressCounters progress_;
   const std::atomic<bool>* cancel_flag_ = nullptr;

@@ -33,6 +33,8 @@ struct DatabaseOptions {
   std::optional<StorageParams> table_storage;
   // When set, table_storage's endpoint, region and credentials come from this connection
   // of the data directory's metastore; table_storage then only gives type, bucket, root.
+  // Tables created on it name the connection rather than copy its keys, and read its
+  // credentials at every statement: CREATE OR REPLACE CONNECTION rotates them all.
   std::string table_storage_connection;
 };
 

@@ -39,6 +39,7 @@ Result<std::shared_ptr<DatabaseImpl>> DatabaseImpl::Open(const DatabaseOptions& 
   std::shared_ptr<DatabaseImpl> db(new DatabaseImpl(std::move(metastore), std::move(data)));
   if (options.table_storage) {
     ASSIGN_OR_RETURN(db->table_storage_, db->ResolveTableStorage(options));
+    db->table_storage_connection_ = options.table_storage_connection;
   }
   return db;
 }

@@ -29,6 +29,7 @@ class DatabaseImpl : public Database, public std::enable_shared_from_this<Databa
   ObjectStoreCache& stores() { return stores_; }
   const StorageParams& data_storage() const { return data_storage_; }
   const std::optional<StorageParams>& table_storage() const { return table_storage_; }
+  const std::string& table_storage_connection() const { return table_storage_connection_; }
 
  private:
   DatabaseImpl(MetastorePtr metastore, StorageParams data_storage)
@@ -40,6 +41,7 @@ class DatabaseImpl : public Database, public std::enable_shared_from_this<Databa
   MetastorePtr metastore_;
   StorageParams data_storage_;
   std::optional<StorageParams> table_storage_;
+  std::string table_storage_connection_;
   ObjectStoreCache stores_;
 };
 

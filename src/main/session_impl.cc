@@ -32,7 +32,7 @@ Result<QueryResult> SessionImpl::Execute(std::string_view sql) {
   QueryResult last;
   for (const auto& stmt : statements) {
     QueryContext ctx(db_->metastore(), state_, db_->stores(), db_->data_storage(), NowMicros());
-    ctx.set_table_storage(db_->table_storage());
+    ctx.set_table_storage(db_->table_storage(), db_->table_storage_connection());
     ctx.set_cancel_flag(&cancel_);
     RETURN_IF_ERROR(ctx.CheckCancelled());
     // The statement runs on a worker so this thread can report progress; the session's

@@ -271,8 +271,9 @@ TEST_F(S3ConnectionTest, CreateChecksTheLocationWithTheTablesCredentials) {
 }
 
 // Ordinary tables kept on S3 (DatabaseOptions::table_storage, the CLI's --table-storage)
-// with credentials from a connection: each table records where it lives, so a Database
-// opened without the option still finds it; and a bad configuration fails at open.
+// with credentials from a connection: each table records where it lives and which
+// connection it uses, so a Database opened without the option still finds it, and
+// replacing the connection rotates its keys; a bad configuration fails at open.
 TEST_F(S3ConnectionTest, OrdinaryTablesCanLiveOnS3ThroughAConnection) {
   Key a = AddKey();
   Ok(KeyConnection("data_conn", a));
@@ -291,10 +292,12 @@ TEST_F(S3ConnectionTest, OrdinaryTablesCanLiveOnS3ThroughAConnection) {
     auto ins = s->Execute("INSERT INTO o SELECT number FROM numbers(100)");
     ASSERT_TRUE(ins.ok()) << ins.status().ToString();
   }
-  QueryResult where = Ok("SELECT storage_type, is_external FROM system.tables WHERE name = 'o'");
+  QueryResult where =
+      Ok("SELECT storage_type, is_external, connection_name FROM system.tables WHERE name = 'o'");
   ASSERT_EQ(where.num_rows(), 1u);
   EXPECT_EQ(where.chunks[0].column(0)->GetValue(0).GetString(), "s3");
   EXPECT_FALSE(where.chunks[0].column(1)->GetValue(0).GetBool());
+  EXPECT_EQ(where.chunks[0].column(2)->GetValue(0).GetString(), "data_conn");
   EXPECT_FALSE(std::filesystem::exists(dir_ / "data"));  // nothing in the data directory
   EXPECT_EQ(Count("o"), 100);
 
@@ -311,6 +314,17 @@ TEST_F(S3ConnectionTest, OrdinaryTablesCanLiveOnS3ThroughAConnection) {
             std::string::npos)
       << denied.status().ToString();
   EXPECT_EQ(denied.status().message().find(a.secret), std::string::npos);
+  (void)Fails("SELECT count(*) FROM o");
+
+  // Rotation: replace the connection; the table follows at its next statement.
+  Key b = AddKey();
+  Ok("DROP CONNECTION data_conn");
+  Status no_conn = Fails("SELECT count(*) FROM o");
+  EXPECT_EQ(no_conn.code(), ErrorCode::UnknownConnection) << no_conn.ToString();
+  Ok(KeyConnection("data_conn", b));
+  EXPECT_EQ(Count("o"), 100);
+  Ok("INSERT INTO o VALUES (100)");
+  EXPECT_EQ(Count("o"), 101);
 }
 
 TEST_F(S3ConnectionTest, AnotherProcessSeesTheNewCredentialsAtOnce) {
