@@ -15,6 +15,7 @@
 #include "cli/cli_options.h"
 #include "cli/readline_source.h"
 #include "cli/shell.h"
+#include "main/allocator_tuning.h"
 #include "main/database.h"
 #include "main/version.h"
 
@@ -103,6 +104,7 @@ int Run(int argc, char** argv) {
 }  // namespace strata
 
 int main(int argc, char** argv) {
+  strata::TuneAllocatorForScans();
   std::ios::sync_with_stdio(false);
   return strata::Run(argc, argv);
 }
