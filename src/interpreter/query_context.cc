@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "storage/denial_hint_object_store.h"
 #include "storage/object_store_cache.h"
 #include "table/locations.h"
 
@@ -17,15 +18,23 @@ Result<ObjectStorePtr> QueryContext::OpenStore(const StorageParams& params) {
 
 Result<ObjectStorePtr> QueryContext::OpenTableStore(const TableInfo& table) {
   StorageParams params = TableStorage(table);
-  if (!table.external && !table.connection_name.empty()) {
+  std::string hint;
+  if (table.external) {
+    hint = "if the table's keys were rotated or revoked, give it new ones with ALTER TABLE `" +
+           table.database + "`.`" + table.name + "` CONNECTION = (connection_name = '…')";
+  } else if (!table.connection_name.empty()) {
     auto conn = metastore_->GetConnection(table.connection_name);
     if (!conn.ok()) {
       return conn.status().WithContext(TableContext(table) +
                                        " takes its storage credentials from a connection");
     }
     params.credentials = conn->params.credentials;
+    hint = "the table uses the credentials of connection '" + table.connection_name +
+           "': if they were rotated or revoked, replace it with CREATE OR REPLACE CONNECTION";
   }
-  return OpenStore(params);
+  ASSIGN_OR_RETURN(ObjectStorePtr store, OpenStore(params));
+  if (hint.empty()) return store;
+  return ObjectStorePtr(std::make_shared<DenialHintObjectStore>(std::move(store), hint));
 }
 
 Status QueryContext::CheckCancelled() const {

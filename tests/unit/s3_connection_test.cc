@@ -149,6 +149,8 @@ TEST_F(S3ConnectionTest, RotationWorksAfterTheOldKeyIsRevoked) {
   RemoveKey(a);
   Status s = Fails("SELECT count(*) FROM t");
   EXPECT_NE(s.message().find("`default`.`t`"), std::string::npos) << s.ToString();
+  EXPECT_NE(s.message().find("ALTER TABLE `default`.`t` CONNECTION"), std::string::npos)
+      << s.ToString();
   EXPECT_EQ(s.message().find(a.secret), std::string::npos);
   Ok(KeyConnection("conn_b", b));
   Ok("ALTER TABLE t CONNECTION = (connection_name = 'conn_b')");
@@ -314,7 +316,9 @@ TEST_F(S3ConnectionTest, OrdinaryTablesCanLiveOnS3ThroughAConnection) {
             std::string::npos)
       << denied.status().ToString();
   EXPECT_EQ(denied.status().message().find(a.secret), std::string::npos);
-  (void)Fails("SELECT count(*) FROM o");
+  Status denied_now = Fails("SELECT count(*) FROM o");
+  EXPECT_NE(denied_now.message().find("CREATE OR REPLACE CONNECTION"), std::string::npos)
+      << denied_now.ToString();
 
   // Rotation: replace the connection; the table follows at its next statement.
   Key b = AddKey();
