@@ -3,15 +3,11 @@
 #include <cctype>
 #include <set>
 
+#include "common/ascii.h"
+
 namespace strata {
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 Status OptionError(std::string message) {
   return Error(ErrorCode::StorageOther, std::move(message));
@@ -59,7 +55,7 @@ std::string AcceptedS3Keys() {
 Status ApplyS3Option(const std::string& key, const std::string& value, StorageParams* p) {
   Credentials& c = p->credentials;
   if (key == "endpoint_url") {
-    std::string lower = Lower(value);
+    std::string lower = AsciiLower(value);
     if (lower.rfind("http://", 0) != 0 && lower.rfind("https://", 0) != 0) {
       return OptionError("invalid endpoint_url '" + value +
                          "': it must start with http:// or https://");
@@ -78,7 +74,7 @@ Status ApplyS3Option(const std::string& key, const std::string& value, StoragePa
   } else if (key == "external_id") {
     c.external_id = value;
   } else if (key == "enable_virtual_host_style") {
-    std::string lower = Lower(value);
+    std::string lower = AsciiLower(value);
     if (lower != "true" && lower != "false") {
       return OptionError(
           "invalid value for enable_virtual_host_style: expected 'true' or "
@@ -131,7 +127,7 @@ Status CheckRootSegments(const std::string& location, std::string_view root) {
 Result<StorageParams> ParseConnectionOptions(
     const std::string& storage_type,
     const std::vector<std::pair<std::string, std::string>>& options) {
-  std::string type = Lower(storage_type);
+  std::string type = AsciiLower(storage_type);
   StorageParams p;
   if (type == "fs") {
     p.type = "fs";
@@ -147,7 +143,7 @@ Result<StorageParams> ParseConnectionOptions(
   p.type = "s3";
   std::set<std::string> seen;
   for (const auto& [raw_key, value] : options) {
-    std::string key = CanonicalS3Key(Lower(raw_key));
+    std::string key = CanonicalS3Key(AsciiLower(raw_key));
     if (key.empty()) {
       return OptionError("invalid connection option '" + raw_key +
                          "' for storage type s3; accepted options: " + AcceptedS3Keys());
@@ -168,7 +164,7 @@ Result<StorageParams> ParseLocation(const std::string& location) {
     return OptionError("invalid location '" + location +
                        "': expected 's3://<bucket>/<path>/' or 'fs:///<absolute path>/'");
   }
-  std::string scheme = Lower(location.substr(0, sep));
+  std::string scheme = AsciiLower(location.substr(0, sep));
   if (scheme != "s3" && scheme != "fs") {
     return OptionError("protocol " + location.substr(0, sep) + " is not supported yet.");
   }
@@ -249,7 +245,7 @@ std::string ShowCreateLocationSuffix(const StorageParams& p) {
 
 Result<ConnectionCredentialsChange> CredentialsFromConnection(const StorageParams& table,
                                                               const StorageParams& connection) {
-  if (Lower(table.type) != Lower(connection.type)) {
+  if (AsciiLower(table.type) != AsciiLower(connection.type)) {
     return OptionError("the connection's storage type '" + connection.type +
                        "' does not match the table's storage type '" + table.type + "'");
   }

@@ -15,6 +15,8 @@
 #include <csignal>
 #include <cstdlib>
 
+#include "common/ascii.h"
+
 namespace strata {
 
 namespace {
@@ -47,9 +49,7 @@ bool MentionsSecret(std::string_view statement) {
       "secret_access_key", "aws_secret_key", "session_token", "aws_token",
       "security_token",    "master_key",     "password",
   };
-  std::string lower(statement);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string lower = AsciiLower(statement);
   for (const char* k : kKeywords) {
     if (lower.find(k) != std::string::npos) return true;
   }

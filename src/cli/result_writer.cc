@@ -7,13 +7,12 @@
 #include "cli/boxed_table_writer.h"
 #include "cli/delimited_writer.h"
 #include "cli/json_lines_writer.h"
+#include "common/ascii.h"
 
 namespace strata {
 
 std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string lower = AsciiLower(name);
   if (lower == "table") return OutputFormat::kTable;
   if (lower == "tsv") return OutputFormat::kTsv;
   if (lower == "csv") return OutputFormat::kCsv;

@@ -8,6 +8,7 @@
 #include "cli/interrupt_cancels.h"
 #include "cli/quantity_text.h"
 #include "cli/utf8_text.h"
+#include "common/ascii.h"
 
 namespace strata {
 
@@ -46,9 +47,7 @@ bool EndsWithCompleteStatement(std::string_view buffer) {
 bool IsExitCommand(std::string_view line) {
   std::string_view s = Trim(line);
   if (!s.empty() && s.back() == ';') s = Trim(s.substr(0, s.size() - 1));
-  std::string lower(s);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string lower = AsciiLower(s);
   return lower == "exit" || lower == "quit";
 }
 

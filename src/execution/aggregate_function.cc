@@ -2,15 +2,11 @@
 
 #include <cctype>
 
+#include "common/ascii.h"
+
 namespace strata {
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 Status ArgumentCount(const std::string& name, size_t got) {
   return Error(ErrorCode::NumberArgumentsNotMatch,
@@ -40,13 +36,13 @@ std::string AggregateFunction::ToString() const {
 }
 
 bool IsAggregateFunctionName(std::string_view name) {
-  std::string n = Lower(name);
+  std::string n = AsciiLower(name);
   return n == "count" || n == "sum" || n == "avg" || n == "min" || n == "max";
 }
 
 Result<AggregateFunctionPtr> ResolveAggregate(std::string_view raw_name,
                                               const std::vector<DataType>& args, bool distinct) {
-  std::string name = Lower(raw_name);
+  std::string name = AsciiLower(raw_name);
   if (name == "count") {
     if (args.size() > 1) return ArgumentCount(name, args.size());
     auto f = std::make_shared<AggregateFunction>();

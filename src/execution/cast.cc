@@ -7,6 +7,7 @@
 #include <string>
 #include <type_traits>
 
+#include "common/ascii.h"
 #include "execution/decimal.h"
 #include "execution/type_dispatch.h"
 #include "types/date_time.h"
@@ -353,7 +354,7 @@ Conv ParseBoolText(std::string_view s, uint8_t* out) {
     size_t n = std::strlen(word);
     if (s.size() != n) return false;
     for (size_t i = 0; i < n; ++i) {
-      if (std::tolower(static_cast<unsigned char>(s[i])) != word[i]) return false;
+      if (AsciiLower(s[i]) != word[i]) return false;
     }
     return true;
   };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/ascii.h"
 #include "execution/cast.h"
 #include "execution/expression_executor.h"
 
@@ -11,12 +12,6 @@ namespace strata {
 namespace {
 
 const DataType kBool(TypeId::Boolean);
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string Join(const std::vector<ExprPtr>& es, size_t from = 0) {
   std::string s;
@@ -92,7 +87,7 @@ Result<ExprPtr> Extract(std::vector<ExprPtr> args) {
     return Error(ErrorCode::NumberArgumentsNotMatch, "extract expects a unit and a value");
   }
   ASSIGN_OR_RETURN(std::string unit, ConstantString(args[0], "the unit of EXTRACT"));
-  unit = Lower(unit);
+  unit = AsciiLower(unit);
   static const std::pair<const char*, const char*> kUnits[] = {
       {"year", "year"},
       {"quarter", "quarter"},
@@ -119,7 +114,7 @@ Result<ExprPtr> DateAdd(std::vector<ExprPtr> args, bool subtract) {
                  "date_add expects a unit, an amount and a date");
   }
   ASSIGN_OR_RETURN(std::string unit, ConstantString(args[0], "the unit of DATE_ADD"));
-  unit = Lower(unit);
+  unit = AsciiLower(unit);
   if (!unit.empty() && unit.back() != 's') unit += "s";
   ExprPtr n = args[1];
   if (subtract) {
@@ -206,7 +201,7 @@ Result<ExprPtr> CastIfNeeded(ExprPtr e, const DataType& type) {
 }
 
 Result<ExprPtr> Call(std::string_view raw_name, std::vector<ExprPtr> args) {
-  std::string name = Lower(raw_name);
+  std::string name = AsciiLower(raw_name);
   auto arity = [&](size_t n) -> Status {
     if (args.size() == n) return Status::OK();
     return Error(ErrorCode::NumberArgumentsNotMatch, "function " + name + " expects " +

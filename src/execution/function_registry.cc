@@ -3,15 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/ascii.h"
+
 namespace strata {
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string Signature(std::string_view name, const std::vector<ArgInfo>& args) {
   std::string s(name);
@@ -40,21 +36,21 @@ const FunctionRegistry& FunctionRegistry::Instance() {
 }
 
 void FunctionRegistry::Register(const std::string& name, FunctionResolver resolver) {
-  resolvers_[Lower(name)] = std::move(resolver);
+  resolvers_[AsciiLower(name)] = std::move(resolver);
 }
 
 void FunctionRegistry::Alias(const std::string& alias, const std::string& target) {
-  aliases_[Lower(alias)] = Lower(target);
+  aliases_[AsciiLower(alias)] = AsciiLower(target);
 }
 
 bool FunctionRegistry::Exists(std::string_view name) const {
-  std::string n = Lower(name);
+  std::string n = AsciiLower(name);
   return resolvers_.count(n) > 0 || aliases_.count(n) > 0;
 }
 
 Result<ScalarFunctionPtr> FunctionRegistry::Resolve(std::string_view name,
                                                     const std::vector<ArgInfo>& args) const {
-  std::string n = Lower(name);
+  std::string n = AsciiLower(name);
   if (auto a = aliases_.find(n); a != aliases_.end()) n = a->second;
   auto it = resolvers_.find(n);
   if (it == resolvers_.end()) {

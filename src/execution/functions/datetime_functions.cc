@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/ascii.h"
 #include "execution/cast.h"
 #include "execution/function_registry.h"
 #include "execution/kernel_loops.h"
@@ -45,8 +46,7 @@ unsigned DaysInMonth(int64_t y, unsigned m) {
 enum class Unit { kYear, kQuarter, kMonth, kWeek, kSundayWeek, kDay, kHour, kMinute, kSecond };
 
 Result<Unit> ParseUnit(std::string_view text) {
-  std::string u;
-  for (char c : text) u.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  std::string u = AsciiLower(text);
   if (!u.empty() && u.back() == 's') u.pop_back();
   static const std::pair<const char*, Unit> kUnits[] = {
       {"year", Unit::kYear},     {"quarter", Unit::kQuarter}, {"month", Unit::kMonth},

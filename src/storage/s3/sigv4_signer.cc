@@ -3,18 +3,11 @@
 #include <algorithm>
 #include <ctime>
 
+#include "common/ascii.h"
 #include "storage/s3/digest.h"
 
 namespace strata::s3 {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Trims the ends and collapses inner runs of spaces, as the canonical header form requires.
 std::string CanonicalHeaderValue(std::string_view v) {
@@ -82,7 +75,8 @@ SigV4Signature SignV4(const SigV4Request& req, std::string_view access_key_id,
   // Canonical headers: lower-case names, sorted; repeated names joined with ','.
   std::vector<std::pair<std::string, std::string>> headers;
   headers.reserve(req.headers.size());
-  for (const auto& [k, v] : req.headers) headers.emplace_back(Lower(k), CanonicalHeaderValue(v));
+  for (const auto& [k, v] : req.headers)
+    headers.emplace_back(AsciiLower(k), CanonicalHeaderValue(v));
   std::stable_sort(headers.begin(), headers.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string canonical_headers;
