@@ -1,10 +1,6 @@
 #include "execution/operators/hash_join.h"
 
-#include <deque>
-
 #include "execution/group_hash_table.h"
-#include "execution/parallel.h"
-#include "execution/sort_key.h"
 
 namespace strata {
 
@@ -19,19 +15,7 @@ struct HashBuild {
   std::vector<int64_t> next;  // per build row: next row with the same key, -1 at the end
 
   Status Build(const HashJoinNode& node, ExecutionContext& ctx) {
-    const PlanNode& right = *node.children()[1];
-    ASSIGN_OR_RETURN(std::vector<ChunkSourcePtr> streams, right.OpenStreams(ctx, ctx.threads()));
-    std::vector<std::vector<Chunk>> lists(streams.size());
-    RETURN_IF_ERROR(DrainParallel(streams, ctx, [&](size_t i, Chunk&& c) {
-      lists[i].push_back(std::move(c));
-      return Status::OK();
-    }));
-    std::vector<Chunk> all;
-    for (auto& l : lists) {
-      for (Chunk& c : l) all.push_back(std::move(c));
-    }
-    rows = ConcatChunks(right.schema(), all);
-    all.clear();
+    ASSIGN_OR_RETURN(rows, CollectBuildRows(*node.children()[1], ctx));
     ExpressionExecutor exec(ctx.function_context());
     std::vector<ColumnPtr> keys;
     std::vector<DataType> types;
@@ -55,58 +39,43 @@ struct HashBuild {
   }
 };
 
-class HashProbeSource : public ChunkSource {
+class HashProbeSource final : public JoinProbeSource {
  public:
   HashProbeSource(ChunkSourcePtr left, const HashJoinNode& node, std::shared_ptr<HashBuild> build,
                   ExecutionContext& ctx)
-      : left_(std::move(left)),
+      : JoinProbeSource(std::move(left), node.type(), node.residual().get(),
+                        node.children()[1]->schema(), ctx),
         node_(node),
-        build_(std::move(build)),
-        ctx_(ctx),
-        exec_(ctx.function_context()) {}
-
-  Result<std::optional<Chunk>> Next() override {
-    RETURN_IF_ERROR(build_->once.Ensure([&] { return build_->Build(node_, ctx_); }));
-    while (ready_.empty()) {
-      if (!current_) {
-        ASSIGN_OR_RETURN(current_, left_->Next());
-        if (!current_) return std::optional<Chunk>();
-        RETURN_IF_ERROR(StartChunk());
-      }
-      RETURN_IF_ERROR(ProduceBatch());
-    }
-    Chunk out = std::move(ready_.front());
-    ready_.pop_front();
-    return std::optional<Chunk>(std::move(out));
-  }
+        build_(std::move(build)) {}
 
  private:
   static constexpr int64_t kStart = -2;
   static constexpr int64_t kEnd = -1;
 
-  Status StartChunk() {
+  Result<const Chunk*> BuildRows() override {
+    RETURN_IF_ERROR(build_->once.Ensure([&] { return build_->Build(node_, ctx_); }));
+    return &build_->rows;
+  }
+
+  Status StartChunk(const Chunk& left) override {
     std::vector<ColumnPtr> keys;
     for (const ExprPtr& k : node_.left_keys()) {
-      ASSIGN_OR_RETURN(ColumnPtr c, exec_.Evaluate(*k, *current_));
+      ASSIGN_OR_RETURN(ColumnPtr c, exec_.Evaluate(*k, left));
       keys.push_back(std::move(c));
     }
-    size_t n = current_->num_rows();
+    size_t n = left.num_rows();
     gids_.resize(n);
     build_->table->Find(keys, n, gids_.data());
-    matched_.assign(n, 0);
     row_ = 0;
     cursor_ = kStart;
     return Status::OK();
   }
 
-  // Emits up to kChunkRows candidate pairs of the current left chunk; at its end, its
-  // unmatched rows for a LEFT join.
-  Status ProduceBatch() {
-    const Chunk& left = *current_;
+  // Walks the chain of build rows with the current left row's key.
+  bool NextPairs(const Chunk& left, size_t room, std::vector<uint32_t>* lsel,
+                 std::vector<uint32_t>* rsel) override {
     size_t n = left.num_rows();
-    lsel_.clear();
-    rsel_.clear();
-    while (lsel_.size() < kChunkRows && row_ < n) {
+    while (lsel->size() < room && row_ < n) {
       if (cursor_ == kStart) {
         uint32_t g = gids_[row_];
         cursor_ = g == GroupHashTable::kNoGroup ? kEnd : build_->head[g];
@@ -116,37 +85,18 @@ class HashProbeSource : public ChunkSource {
         cursor_ = kStart;
         continue;
       }
-      lsel_.push_back(static_cast<uint32_t>(row_));
-      rsel_.push_back(static_cast<uint32_t>(cursor_));
+      lsel->push_back(static_cast<uint32_t>(row_));
+      rsel->push_back(static_cast<uint32_t>(cursor_));
       cursor_ = build_->next[cursor_];
     }
-    if (!lsel_.empty()) {
-      ASSIGN_OR_RETURN(Chunk out, JoinPairs(left, build_->rows, lsel_, rsel_,
-                                            node_.residual().get(), exec_, &matched_));
-      if (out.num_rows() > 0) ready_.push_back(std::move(out));
-    }
-    if (row_ >= n) {
-      if (node_.type() == JoinType::kLeft) {
-        Chunk rest = UnmatchedLeftRows(left, matched_, node_.children()[1]->schema());
-        if (rest.num_rows() > 0) ready_.push_back(std::move(rest));
-      }
-      current_.reset();
-    }
-    return Status::OK();
+    return row_ >= n;
   }
 
-  ChunkSourcePtr left_;
   const HashJoinNode& node_;
   std::shared_ptr<HashBuild> build_;
-  ExecutionContext& ctx_;
-  ExpressionExecutor exec_;
-  std::optional<Chunk> current_;
   std::vector<uint32_t> gids_;
-  std::vector<uint8_t> matched_;
   size_t row_ = 0;
   int64_t cursor_ = kStart;
-  std::vector<uint32_t> lsel_, rsel_;
-  std::deque<Chunk> ready_;
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "execution/operators/join_batch.h"
 
 #include "execution/operand.h"
+#include "execution/parallel.h"
+#include "execution/sort_key.h"
 
 namespace strata {
 
@@ -69,6 +71,63 @@ Status SharedBuild::Ensure(const std::function<Status()>& build) {
     done_ = true;
   }
   return status_;
+}
+
+Result<Chunk> CollectBuildRows(const PlanNode& right, ExecutionContext& ctx) {
+  ASSIGN_OR_RETURN(std::vector<ChunkSourcePtr> streams, right.OpenStreams(ctx, ctx.threads()));
+  std::vector<std::vector<Chunk>> lists(streams.size());
+  RETURN_IF_ERROR(DrainParallel(streams, ctx, [&](size_t i, Chunk&& c) {
+    lists[i].push_back(std::move(c));
+    return Status::OK();
+  }));
+  std::vector<Chunk> all;
+  for (auto& l : lists) {
+    for (Chunk& c : l) all.push_back(std::move(c));
+  }
+  return ConcatChunks(right.schema(), all);
+}
+
+JoinProbeSource::JoinProbeSource(ChunkSourcePtr left, JoinType type, const Expr* condition,
+                                 const Schema& right_schema, ExecutionContext& ctx)
+    : ctx_(ctx),
+      exec_(ctx.function_context()),
+      left_(std::move(left)),
+      type_(type),
+      condition_(condition),
+      right_schema_(right_schema) {}
+
+Result<std::optional<Chunk>> JoinProbeSource::Next() {
+  ASSIGN_OR_RETURN(const Chunk* right, BuildRows());
+  if (right->num_rows() == 0 && type_ != JoinType::kLeft) {
+    return std::optional<Chunk>();  // nothing can match
+  }
+  while (ready_.empty()) {
+    RETURN_IF_ERROR(ctx_.CheckCancelled());
+    if (!current_) {
+      ASSIGN_OR_RETURN(current_, left_->Next());
+      if (!current_) return std::optional<Chunk>();
+      matched_.assign(current_->num_rows(), 0);
+      RETURN_IF_ERROR(StartChunk(*current_));
+    }
+    lsel_.clear();
+    rsel_.clear();
+    bool chunk_done = NextPairs(*current_, kChunkRows, &lsel_, &rsel_);
+    if (!lsel_.empty()) {
+      ASSIGN_OR_RETURN(Chunk out,
+                       JoinPairs(*current_, *right, lsel_, rsel_, condition_, exec_, &matched_));
+      if (out.num_rows() > 0) ready_.push_back(std::move(out));
+    }
+    if (chunk_done) {
+      if (type_ == JoinType::kLeft) {
+        Chunk rest = UnmatchedLeftRows(*current_, matched_, right_schema_);
+        if (rest.num_rows() > 0) ready_.push_back(std::move(rest));
+      }
+      current_.reset();
+    }
+  }
+  Chunk out = std::move(ready_.front());
+  ready_.pop_front();
+  return std::optional<Chunk>(std::move(out));
 }
 
 }  // namespace strata
