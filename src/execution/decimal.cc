@@ -149,21 +149,4 @@ std::string FormatDecimal(int128_t unscaled, int scale) {
   return s;
 }
 
-int IntegerDigits(TypeId id) {
-  switch (id) {
-    case TypeId::Int8:
-      return 3;
-    case TypeId::Int16:
-      return 5;
-    case TypeId::Int32:
-      return 10;
-    default:
-      return 19;
-  }
-}
-
-DataType DecimalForInteger(TypeId id) {
-  return DataType::Decimal(static_cast<uint8_t>(IntegerDigits(id)), 0);
-}
-
 }  // namespace strata

@@ -40,10 +40,4 @@ std::string FormatDecimal(int128_t unscaled, int scale);
 // Appends the same text to `out` (no allocation when out has capacity).
 void AppendDecimal(int128_t unscaled, int scale, std::string* out);
 
-// Number of decimal digits needed for the integer type (TINYINT 3 .. BIGINT 19).
-int IntegerDigits(TypeId id);
-
-// The decimal type an integer type converts to without loss, e.g. INT -> DECIMAL(10, 0).
-DataType DecimalForInteger(TypeId id);
-
 }  // namespace strata

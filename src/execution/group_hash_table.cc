@@ -3,43 +3,11 @@
 #include <algorithm>
 #include <cstring>
 
+#include "common/hash.h"
+
 namespace strata {
 
 namespace {
-
-uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
-uint64_t HashBytes(const char* p, size_t n) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
-  if (n >= 8 && n <= 16) {
-    // One or two numbers with their NULL flags: two overlapping loads.
-    uint64_t a, b;
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + n - 8, 8);
-    return Mix((a * kMul) ^ ((b << 29) | (b >> 35)) ^ n);
-  }
-  uint64_t h = kMul ^ (n * 0x100000001B3ULL);
-  while (n >= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * kMul;
-    h = (h << 31) | (h >> 33);
-    p += 8;
-    n -= 8;
-  }
-  uint64_t tail = 0;
-  for (size_t i = 0; i < n; ++i)
-    tail |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-  h = (h ^ tail) * kMul;
-  return Mix(h);
-}
 
 // Short keys (one or two numbers) compare with two overlapping 8-byte loads.
 inline bool KeysEqual(const char* a, const char* b, size_t len) {

@@ -161,6 +161,8 @@ int IntegerRank(TypeId id) {
   }
 }
 
+}  // namespace
+
 int IntegerDigits(TypeId id) {
   switch (id) {
     case TypeId::Int8:
@@ -174,7 +176,9 @@ int IntegerDigits(TypeId id) {
   }
 }
 
-}  // namespace
+DataType DecimalForInteger(TypeId id) {
+  return DataType::Decimal(static_cast<uint8_t>(IntegerDigits(id)), 0);
+}
 
 Result<DataType> CommonSuperType(const DataType& a, const DataType& b) {
   if (a == b) return a;

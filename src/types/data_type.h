@@ -69,4 +69,10 @@ Result<DataType> ParseDataType(std::string_view text);
 // widening); error 1007 when there is none (e.g. DATE vs BOOLEAN).
 Result<DataType> CommonSuperType(const DataType& a, const DataType& b);
 
+// Number of decimal digits needed for the integer type (TINYINT 3 .. BIGINT 19).
+int IntegerDigits(TypeId id);
+
+// The decimal type an integer type converts to without loss, e.g. INT -> DECIMAL(10, 0).
+DataType DecimalForInteger(TypeId id);
+
 }  // namespace strata

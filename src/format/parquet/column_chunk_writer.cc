@@ -6,6 +6,7 @@
 #include <limits>
 #include <string_view>
 
+#include "common/hash.h"
 #include "format/parquet/rle_bit_packed.h"
 #include "format/parquet/thrift_codec.h"
 
@@ -21,32 +22,6 @@ constexpr size_t kDictionaryProbeValues = 16384;
 // Upper bound for options.page_bytes: page sizes are int32 in the format.
 constexpr size_t kMaxPageBytes = size_t{64} << 20;
 
-uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
-uint64_t HashBytes(const char* p, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-  while (n >= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = Mix(h ^ w);
-    p += 8;
-    n -= 8;
-  }
-  if (n > 0) {
-    uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    h = Mix(h ^ w ^ 0xA5);
-  }
-  return h;
-}
-
 // FIXED_LEN_BYTE_ARRAY(16): a DECIMAL(p > 18) as big-endian two's complement.
 struct Flba16 {
   uint8_t bytes[16];
@@ -58,7 +33,7 @@ struct FixedOps {
   static uint64_t Hash(const Phys& v) {
     uint64_t w[2] = {0, 0};
     std::memcpy(w, &v, sizeof(Phys));
-    return Mix(w[0] ^ Mix(w[1] + 0x51));
+    return HashMix(w[0] ^ HashMix(w[1] + 0x51));
   }
   static bool Equal(const Phys& a, const Phys& b) { return std::memcmp(&a, &b, sizeof(Phys)) == 0; }
   static size_t PlainBytes(const Phys&) { return sizeof(Phys); }
