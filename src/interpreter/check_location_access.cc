@@ -31,10 +31,7 @@ Status Failed(const std::string& step, const Status& cause) {
 Status CheckLocationAccess(const StorageParams& params, QueryContext& ctx) {
   auto opened = ctx.OpenStore(params);
   if (!opened.ok()) return Failed("open", opened.status());
-  return CheckStoreAccess(**opened);
-}
-
-Status CheckStoreAccess(ObjectStore& store) {
+  ObjectStore& store = **opened;
   // The probe sits beside the table folders, never inside one, and is always removed.
   const std::string key = "_strata_probe_" + RandomHex(8);
   const std::string payload = "strata location probe";

@@ -84,6 +84,10 @@ Result<QueryResult> ExecuteCreateTable(const sql::CreateTableStmt& stmt, QueryCo
     // Recorded in the table, so it is found whatever later sessions are configured with.
     // With a connection, the table names it instead of copying its keys (see
     // QueryContext::OpenTableStore).
+    Status access = CheckLocationAccess(*ctx.table_storage(), ctx);
+    if (!access.ok()) {
+      return access.WithContext("table storage '" + ctx.table_storage()->Location() + "'");
+    }
     info.storage = *ctx.table_storage();
     if (!ctx.table_storage_connection().empty()) {
       info.storage.credentials = Credentials{};

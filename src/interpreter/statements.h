@@ -62,7 +62,5 @@ Result<uint64_t> InsertFromQuery(const TableInfo& table,
 // with a probe object. Error 4000 "Checking essential permissions for the external
 // location failed." with the storage service's own reason.
 Status CheckLocationAccess(const StorageParams& params, QueryContext& ctx);
-// The same probe on a store already open.
-Status CheckStoreAccess(ObjectStore& store);
 
 }  // namespace strata

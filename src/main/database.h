@@ -28,8 +28,8 @@ struct DatabaseOptions {
   // Where ordinary (non-external) tables created through this Database keep their data,
   // instead of <data_dir>/data/ — e.g. a bucket, like Databend's [storage] setting. Each
   // table records the storage it was created on, so other processes and later opens
-  // find its data whatever they are configured with. Open checks that it can write,
-  // read, list and delete there.
+  // find its data whatever they are configured with. CREATE TABLE checks that it can
+  // write, read, list and delete there, as for an external table.
   std::optional<StorageParams> table_storage;
   // When set, table_storage's endpoint, region and credentials come from this connection
   // of the data directory's metastore; table_storage then only gives type, bucket, root.

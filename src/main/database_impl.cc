@@ -4,7 +4,6 @@
 
 #include "catalog/secret_box.h"
 #include "catalog/sqlite_metastore.h"
-#include "interpreter/statements.h"
 #include "main/session_impl.h"
 
 namespace strata {
@@ -63,11 +62,6 @@ Result<StorageParams> DatabaseImpl::ResolveTableStorage(const DatabaseOptions& o
     params = conn.params;
     params.bucket = std::move(bucket);
     params.root = std::move(root);
-  }
-  auto store = stores_.Open(params);
-  Status access = store.ok() ? CheckStoreAccess(**store) : store.status();
-  if (!access.ok()) {
-    return Error(access.code(), "table storage '" + params.Location() + "': " + access.message());
   }
   return params;
 }

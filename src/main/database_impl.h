@@ -35,7 +35,7 @@ class DatabaseImpl : public Database, public std::enable_shared_from_this<Databa
   DatabaseImpl(MetastorePtr metastore, StorageParams data_storage)
       : metastore_(std::move(metastore)), data_storage_(std::move(data_storage)) {}
 
-  // DatabaseOptions::table_storage with its connection's credentials, checked for access.
+  // DatabaseOptions::table_storage with its connection's credentials.
   Result<StorageParams> ResolveTableStorage(const DatabaseOptions& options);
 
   MetastorePtr metastore_;

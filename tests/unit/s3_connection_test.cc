@@ -275,7 +275,8 @@ TEST_F(S3ConnectionTest, CreateChecksTheLocationWithTheTablesCredentials) {
 // Ordinary tables kept on S3 (DatabaseOptions::table_storage, the CLI's --table-storage)
 // with credentials from a connection: each table records where it lives and which
 // connection it uses, so a Database opened without the option still finds it, and
-// replacing the connection rotates its keys; a bad configuration fails at open.
+// replacing the connection rotates its keys; a missing connection fails at open, a
+// location the keys cannot write to at CREATE TABLE.
 TEST_F(S3ConnectionTest, OrdinaryTablesCanLiveOnS3ThroughAConnection) {
   Key a = AddKey();
   Ok(KeyConnection("data_conn", a));
@@ -309,13 +310,16 @@ TEST_F(S3ConnectionTest, OrdinaryTablesCanLiveOnS3ThroughAConnection) {
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), ErrorCode::UnknownConnection) << refused.status().ToString();
 
-  RemoveKey(a);  // the connection's key no longer works: the open says so, naming the place
-  auto denied = Database::Open(on_s3);
+  RemoveKey(a);  // the connection's key no longer works: a new table says so, naming the place
+  auto reopened = Database::Open(on_s3);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  auto denied = (*reopened)->NewSession()->Execute("CREATE TABLE o2 (x INT)");
   ASSERT_FALSE(denied.ok());
   EXPECT_NE(denied.status().message().find("s3://" + bucket_ + "/" + prefix_ + "ordinary/"),
             std::string::npos)
       << denied.status().ToString();
   EXPECT_EQ(denied.status().message().find(a.secret), std::string::npos);
+  EXPECT_FALSE(session_->Execute("DESC o2").ok());  // nothing was created
   Status denied_now = Fails("SELECT count(*) FROM o");
   EXPECT_NE(denied_now.message().find("CREATE OR REPLACE CONNECTION"), std::string::npos)
       << denied_now.ToString();
