@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "cli/cell_text.h"
+#include "cli/output_buffer.h"
 #include "cli/utf8_text.h"
 
 namespace strata {
@@ -11,8 +12,6 @@ namespace {
 
 constexpr std::string_view kHorizontal = "─";
 constexpr std::string_view kVertical = "│";
-constexpr size_t kFlushBytes = 1 << 16;
-
 struct RuleGlyphs {
   std::string_view left, cross, right;
 };
@@ -108,7 +107,8 @@ void BoxedTableWriter::Write(const QueryResult& result, std::ostream& out) {
     }
   }
 
-  std::string buf;
+  OutputBuffer output(out);
+  std::string& buf = output.text();
   AppendRule(widths, kTopRule, &buf);
   buf.append(kVertical);
   for (size_t c = 0; c < ncols; ++c) {
@@ -127,14 +127,10 @@ void BoxedTableWriter::Write(const QueryResult& result, std::ostream& out) {
         buf.append(kVertical);
       }
       buf.push_back('\n');
-      if (buf.size() >= kFlushBytes) {
-        out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-        buf.clear();
-      }
+      output.FlushIfLarge();
     }
   }
   AppendRule(widths, kBottomRule, &buf);
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 }  // namespace strata

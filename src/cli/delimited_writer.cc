@@ -1,13 +1,11 @@
 #include "cli/delimited_writer.h"
 
 #include "cli/cell_text.h"
+#include "cli/output_buffer.h"
 
 namespace strata {
 
 namespace {
-
-// Output is assembled in a buffer and handed to the stream in large pieces.
-constexpr size_t kFlushBytes = 1 << 16;
 
 void AppendTsvEscaped(std::string_view text, std::string* out) {
   for (char c : text) {
@@ -55,7 +53,8 @@ void DelimitedWriter::AppendField(std::string_view text, std::string* line) cons
 
 void DelimitedWriter::Write(const QueryResult& result, std::ostream& out) {
   const char separator = style_ == Style::kTsv ? '\t' : ',';
-  std::string buf;
+  OutputBuffer output(out);
+  std::string& buf = output.text();
   if (header_) {
     for (size_t c = 0; c < result.schema.size(); ++c) {
       if (c > 0) buf.push_back(separator);
@@ -87,13 +86,9 @@ void DelimitedWriter::Write(const QueryResult& result, std::ostream& out) {
         AppendField(cell, &buf);
       }
       buf.push_back('\n');
-      if (buf.size() >= kFlushBytes) {
-        out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-        buf.clear();
-      }
+      output.FlushIfLarge();
     }
   }
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 }  // namespace strata

@@ -4,13 +4,13 @@
 #include <cmath>
 
 #include "cli/cell_text.h"
+#include "cli/output_buffer.h"
 #include "cli/utf8_text.h"
 
 namespace strata {
 
 namespace {
 
-constexpr size_t kFlushBytes = 1 << 16;
 // A double holds every integer up to 2^53 and every decimal of up to 15 significant
 // digits exactly, so readers that parse JSON numbers as doubles get the same value back.
 constexpr int64_t kMaxExactInteger = int64_t{1} << 53;
@@ -134,7 +134,8 @@ void JsonLinesWriter::Write(const QueryResult& result, std::ostream& out) {
     key.push_back(':');
     keys.push_back(std::move(key));
   }
-  std::string buf;
+  OutputBuffer output(out);
+  std::string& buf = output.text();
   std::string cell;
   for (const Chunk& chunk : result.chunks) {
     for (size_t r = 0; r < chunk.num_rows(); ++r) {
@@ -145,13 +146,9 @@ void JsonLinesWriter::Write(const QueryResult& result, std::ostream& out) {
         AppendJsonCell(*chunk.column(c), r, &cell, &buf);
       }
       buf.append("}\n");
-      if (buf.size() >= kFlushBytes) {
-        out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-        buf.clear();
-      }
+      output.FlushIfLarge();
     }
   }
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 }  // namespace strata
